@@ -1,0 +1,3 @@
+"""Coffeechat: prepare, hold and follow up informational interviews."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from coffeechat.cli.main import main
+
+main()

@@ -1,0 +1,47 @@
+"""The ``coffeechat`` command: one Typer app, one sub-app per command group."""
+
+from __future__ import annotations
+
+import typer
+
+from coffeechat import __version__
+from coffeechat.cli import demo, interviews, orgs, people, profile, search
+from coffeechat.cli._common import STATE
+
+app = typer.Typer(
+    name="coffeechat",
+    help="Prepare, hold and follow up informational interviews; grow your network.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"coffeechat {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    demo_database: bool = typer.Option(
+        False, "--demo", help="Use the demo database that `coffeechat demo` fills."
+    ),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    STATE.demo = demo_database
+
+
+app.add_typer(people.app, name="people", help="People in your network.")
+app.add_typer(orgs.app, name="orgs", help="Organizations.")
+app.add_typer(interviews.app, name="interviews", help="Informational interviews.")
+app.command("me")(profile.me)
+app.command("search")(search.search)
+app.command("demo")(demo.demo)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,59 @@
+"""One Settings object, read from the environment (COFFEECHAT_*)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_home() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("coffeechat", appauthor=False)
+
+
+class Settings(BaseSettings):
+    """Every setting Coffeechat reads; see the table in the README."""
+
+    model_config = SettingsConfigDict(env_prefix="COFFEECHAT_", extra="ignore")
+
+    home: Path = Field(default_factory=_default_home)
+    database_url: str | None = None
+    allow_private_fetch: bool = False
+    fetch_max_bytes: int = 5 * 1024 * 1024
+    fetch_timeout_seconds: float = 15.0
+    dedupe_threshold: int = 90
+    thank_you_due_hours: int = 24
+    keep_in_touch_days: int = 90
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    @property
+    def database_path(self) -> Path:
+        return self.home / "coffeechat.sqlite3"
+
+    @property
+    def demo_database_path(self) -> Path:
+        return self.home / "demo.sqlite3"
+
+    def url(self) -> str:
+        """The SQLAlchemy URL: the explicit one, or the SQLite file in the home folder."""
+        if self.database_url:
+            return normalise_url(self.database_url)
+        return f"sqlite:///{self.database_path}"
+
+
+def normalise_url(url: str) -> str:
+    """Point plain PostgreSQL URLs at the psycopg 3 driver."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
