@@ -30,7 +30,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 bench: $(STAMP)
-	$(BIN)/python bench/search.py
+	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
 
 e2e: $(STAMP)
 	$(BIN)/python -m pytest -m browser
