@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from coffeechat import __version__
-from coffeechat.cli import demo, interviews, orgs, people, profile, search
+from coffeechat.cli import demo, export, imports, interviews, orgs, people, profile, search
 from coffeechat.cli._common import STATE
 
 app = typer.Typer(
@@ -38,6 +38,12 @@ def root(
 app.add_typer(people.app, name="people", help="People in your network.")
 app.add_typer(orgs.app, name="orgs", help="Organizations.")
 app.add_typer(interviews.app, name="interviews", help="Informational interviews.")
+app.add_typer(
+    imports.app, name="import", help="Import people from LinkedIn, vCard, CSV or a backup."
+)
+app.add_typer(
+    export.app, name="export", help="Export your data: vCard, CSV, JSON backup, calendar."
+)
 app.command("me")(profile.me)
 app.command("search")(search.search)
 app.command("demo")(demo.demo)
