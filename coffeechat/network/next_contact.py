@@ -1,0 +1,157 @@
+"""Whom to ask next at an organization when the first request went unanswered.
+
+Dalton's 3B7 routine: after 3 business days without a reply, write to the next best
+person there (taken from the warm paths) instead of waiting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coffeechat.models import Interview, Organization, Stage, User
+from coffeechat.network.paths import WarmPath, warm_paths
+from coffeechat.network.patterns import (
+    REPLY_WINDOW_BUSINESS_DAYS,
+    BusinessCalendar,
+    Pattern,
+    calendar_for,
+)
+from coffeechat.network.warmth import Contact, contacts
+from coffeechat.scoping import get_owned, scope
+
+
+@dataclass(frozen=True)
+class NextContact:
+    """An organization where the first request went unanswered: whom to ask next."""
+
+    organization_id: int
+    organization: str
+    waiting_on: Contact
+    requested_on: date
+    # The third business day after the request; from the day after it, move on.
+    due_on: date
+    suggestion: WarmPath | None
+
+    @property
+    def summary(self) -> str:
+        head = (
+            f"No reply from {self.waiting_on.name} at {self.organization} "
+            f"since {self.requested_on.isoformat()}"
+        )
+        if self.suggestion is None:
+            return f"{head}: nobody else known there yet; ask a contact for an introduction."
+        via = f" (who knows {self.suggestion.insider.name})" if self.suggestion.insider else ""
+        return f"{head}: write to {self.suggestion.ask.name}{via} next."
+
+
+def _open_requests(session: Session, owner: User, organization_id: int | None) -> list[Any]:
+    """Unanswered requests (and upcoming meetings) per organization of the interview."""
+    statement = scope(
+        select(
+            Interview.organization_id,
+            Interview.person_id,
+            Interview.stage,
+            Interview.requested_at,
+            Interview.replied_at,
+        ).where(Interview.organization_id.is_not(None), Interview.person_id.is_not(None)),
+        Interview,
+        owner,
+    )
+    if organization_id is not None:
+        statement = statement.where(Interview.organization_id == organization_id)
+    return list(session.execute(statement))
+
+
+def _overdue_by_org(
+    rows: list[Any], calendar: BusinessCalendar, on: date
+) -> dict[int, tuple[int, date]]:
+    """Organization -> (first silent person, request date), where it is time to move on."""
+    by_org: dict[int, list[Any]] = {}
+    for row in rows:
+        by_org.setdefault(row.organization_id, []).append(row)
+    result: dict[int, tuple[int, date]] = {}
+    for org_id, interviews in by_org.items():
+        if any(r.stage == Stage.SCHEDULED.value for r in interviews):
+            continue
+        waiting = sorted(
+            (
+                r
+                for r in interviews
+                if r.stage == Stage.REQUESTED.value and r.requested_at and r.replied_at is None
+            ),
+            key=lambda r: r.requested_at,
+        )
+        if not waiting or any(on <= calendar.reply_deadline(r.requested_at) for r in waiting):
+            continue
+        result[org_id] = (waiting[0].person_id, calendar.local_date(waiting[0].requested_at))
+    return result
+
+
+def _next_for(
+    session: Session,
+    owner: User,
+    organization: Organization,
+    rows: list[Any],
+    waiting: tuple[int, date],
+    calendar: BusinessCalendar,
+    on: date,
+) -> NextContact:
+    asked = {
+        r.person_id
+        for r in rows
+        if r.organization_id == organization.id
+        and (r.requested_at is not None or r.stage != Stage.IDEA.value)
+    }
+    found = warm_paths(session, owner=owner, organization=organization, on=on)
+    suggestion = next(
+        (p for p in found.paths if p.ask.id not in asked and p.pattern is not Pattern.SILENT),
+        None,
+    )
+    person_id, requested_on = waiting
+    waiting_on = contacts(session, owner=owner, person_ids=[person_id])[person_id]
+    return NextContact(
+        organization_id=organization.id,
+        organization=organization.name,
+        waiting_on=waiting_on,
+        requested_on=requested_on,
+        due_on=calendar.add(requested_on, REPLY_WINDOW_BUSINESS_DAYS),
+        suggestion=suggestion,
+    )
+
+
+def next_contact_for(
+    session: Session, *, owner: User, organization: Organization, on: date
+) -> NextContact | None:
+    """The next person to ask at ``organization`` if the first has been silent too long."""
+    calendar = calendar_for(session, owner=owner)
+    rows = _open_requests(session, owner, organization.id)
+    waiting = _overdue_by_org(rows, calendar, on).get(organization.id)
+    if waiting is None:
+        return None
+    return _next_for(session, owner, organization, rows, waiting, calendar, on)
+
+
+def next_contact_suggestions(session: Session, *, owner: User, on: date) -> list[NextContact]:
+    """For each organization whose first request went unanswered for 3 business days,
+    the next best person there (from warm paths). For the agenda."""
+    calendar = calendar_for(session, owner=owner)
+    rows = _open_requests(session, owner, None)
+    overdue = _overdue_by_org(rows, calendar, on)
+    suggestions = [
+        _next_for(
+            session,
+            owner,
+            get_owned(session, Organization, org_id, owner, "organization"),
+            rows,
+            waiting,
+            calendar,
+            on,
+        )
+        for org_id, waiting in overdue.items()
+    ]
+    return sorted(suggestions, key=lambda s: (s.due_on, s.organization.casefold()))
