@@ -5,7 +5,19 @@ from __future__ import annotations
 import typer
 
 from coffeechat import __version__
-from coffeechat.cli import demo, export, imports, interviews, orgs, people, profile, search
+from coffeechat.cli import (
+    demo,
+    export,
+    imports,
+    interviews,
+    orgs,
+    paths,
+    people,
+    profile,
+    search,
+    stats,
+    targets,
+)
 from coffeechat.cli._common import STATE
 
 app = typer.Typer(
@@ -44,6 +56,9 @@ app.add_typer(
 app.add_typer(
     export.app, name="export", help="Export your data: vCard, CSV, JSON backup, calendar."
 )
+app.add_typer(targets.app, name="targets", help="Your target list, scored the LAMP way.")
+app.command("paths")(paths.paths)
+app.command("stats")(stats.stats)
 app.command("me")(profile.me)
 app.command("search")(search.search)
 app.command("demo")(demo.demo)

@@ -112,7 +112,7 @@ def alumni(
     marked = select(Person.id).where(Person.how_met == HowMet.ALUMNI.value)
     for statement in restrict(scope(marked, Person, owner), Person.id):
         for (pid,) in session.execute(statement):
-            found[pid] = "marked as alumni"
+            found[pid] = "a fellow alum (how you met)"
     if not school_keys:
         return found
     tagged = select(PersonTag.person_id, PersonTag.tag).where(PersonTag.tag.in_(school_keys))
