@@ -479,3 +479,12 @@ class Employment(Base):
 
     person: Mapped[Person] = relationship()
     organization: Mapped[Organization] = relationship()
+
+
+# Warm paths look people up by employer, by referrer and by person within one owner's
+# rows. Single-column indexes lose to ``owner_id`` in SQLite's planner (it has no
+# statistics), so these pair the owner with the column searched.
+Index("ix_people_owner_organization", Person.owner_id, Person.organization_id)
+Index("ix_people_owner_referrer", Person.owner_id, Person.referred_by_id)
+Index("ix_interviews_owner_person", Interview.owner_id, Interview.person_id)
+Index("ix_facts_owner_person", Fact.owner_id, Fact.person_id)

@@ -3,30 +3,27 @@
 A path ends at an insider (someone who works there now, or used to) and starts at the
 person the user would write to: the insider themself, or a contact tied to the insider
 by a referral. Paths are ranked by the warmth of that first person and by length.
+
+Five queries answer it whatever the size of the organization: insiders, referral ties,
+interviews, messages and alumni clues.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Integer, String, cast, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from coffeechat.models import Employment, Organization, Person, User, utcnow
-from coffeechat.network.patterns import (
-    BusinessCalendar,
-    Pattern,
-    calendar_for,
-    histories,
-)
-from coffeechat.network.warmth import Contact, alumni, contacts, user_schools, warmth
+from coffeechat.network.introducers import Introducer, suggest_introducers
+from coffeechat.network.patterns import BusinessCalendar, Pattern, calendar_for, histories
+from coffeechat.network.selection import in_condition
+from coffeechat.network.warmth import Contact, Warmth, alumni, user_schools, warmth
 from coffeechat.scoping import scope
-
-_CHUNK = 500
 
 
 class PathKind(enum.StrEnum):
@@ -53,14 +50,6 @@ class WarmPath:
 
 
 @dataclass(frozen=True)
-class Introducer:
-    """Someone to ask for an introduction when nobody is near the organization."""
-
-    contact: Contact
-    reason: str
-
-
-@dataclass(frozen=True)
 class WarmPaths:
     organization: Organization
     paths: tuple[WarmPath, ...]
@@ -76,60 +65,108 @@ class _Insider:
     note: str
 
 
-def _chunks(values: Sequence[int]) -> Iterable[Sequence[int]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]
-
-
 def today_for(calendar: BusinessCalendar) -> date:
     return calendar.local_date(utcnow())
 
 
-def _insiders(session: Session, owner: User, organization: Organization) -> dict[int, _Insider]:
-    found: dict[int, _Insider] = {}
-    current = scope(
-        select(Person.id, Person.referred_by_id).where(Person.organization_id == organization.id),
+def _person_columns() -> tuple[Any, ...]:
+    return (
+        Person.id,
+        Person.referred_by_id,
+        Person.full_name,
+        Person.title,
+        Organization.name.label("organization"),
+    )
+
+
+def _insiders(
+    session: Session, owner: User, organization: Organization
+) -> tuple[dict[int, _Insider], dict[int, Contact]]:
+    """Who works there now and who worked there before (one query), with their contact."""
+    now = scope(
+        select(
+            *_person_columns(),
+            literal(1).label("current"),
+            cast(null(), String).label("past_title"),
+            cast(null(), Integer).label("end_year"),
+        )
+        .join(Organization, Organization.id == Person.organization_id)
+        .where(Person.organization_id == organization.id),
         Person,
         owner,
     )
-    for pid, referrer in session.execute(current):
-        found[pid] = _Insider(pid, referrer, True, f"works at {organization.name}")
-    former = scope(
-        select(Person.id, Person.referred_by_id, Employment.title, Employment.end_year)
+    before = scope(
+        select(
+            *_person_columns(),
+            literal(0).label("current"),
+            Employment.title.label("past_title"),
+            Employment.end_year.label("end_year"),
+        )
+        .select_from(Employment)
         .join(Person, Person.id == Employment.person_id)
+        .outerjoin(Organization, Organization.id == Person.organization_id)
         .where(Employment.organization_id == organization.id),
         Employment,
         owner,
     )
-    for pid, referrer, title, end_year in session.execute(former):
-        if pid in found:
+    found: dict[int, _Insider] = {}
+    people: dict[int, Contact] = {}
+    # Current jobs sort first, so a person who left and came back counts as current.
+    for row in sorted(session.execute(union_all(now, before)), key=lambda r: -r.current):
+        if row.id in found:
             continue
-        role = f" as {title}" if title else ""
-        until = f" until {end_year}" if end_year else ""
-        found[pid] = _Insider(pid, referrer, False, f"worked at {organization.name}{role}{until}")
-    return found
+        people[row.id] = Contact(row.id, row.full_name, row.title, row.organization)
+        if row.current:
+            note = f"works at {organization.name}"
+        else:
+            role = f" as {row.past_title}" if row.past_title else ""
+            until = f" until {row.end_year}" if row.end_year else ""
+            note = f"worked at {organization.name}{role}{until}"
+        found[row.id] = _Insider(row.id, row.referred_by_id, bool(row.current), note)
+    return found, people
 
 
 def _referral_ties(
-    session: Session, owner: User, insiders: dict[int, _Insider]
+    session: Session, owner: User, insiders: dict[int, _Insider], people: dict[int, Contact]
 ) -> list[tuple[int, int, str]]:
-    """(contact, insider, how they are tied) for every referral touching an insider."""
-    ties = [
-        (i.referred_by_id, i.person_id, "referred you to")
-        for i in insiders.values()
-        if i.referred_by_id is not None
-    ]
-    ids = sorted(insiders)
-    for chunk in _chunks(ids):
-        statement = scope(
-            select(Person.id, Person.referred_by_id).where(Person.referred_by_id.in_(chunk)),
+    """(contact, insider, how they are tied) for every referral touching an insider.
+
+    Adds the contacts it finds to ``people``.
+    """
+    if not insiders:
+        return []
+    referrers: dict[int, list[int]] = {}
+    for insider in insiders.values():
+        if insider.referred_by_id is not None:
+            referrers.setdefault(insider.referred_by_id, []).append(insider.person_id)
+    # Two indexed halves in one round trip; an OR of the two makes SQLite scan everyone.
+    halves = [
+        scope(
+            select(*_person_columns())
+            .outerjoin(Organization, Organization.id == Person.organization_id)
+            .where(condition),
             Person,
             owner,
         )
-        for pid, referrer in session.execute(statement):
-            if referrer is not None:
-                ties.append((pid, referrer, "was introduced to you by"))
-    return [(ask, insider, how) for ask, insider, how in ties if ask not in insiders]
+        for condition in (
+            in_condition(session, Person.referred_by_id, list(insiders)),
+            in_condition(session, Person.id, list(referrers)),
+        )
+        if condition is not None
+    ]
+    statement = union_all(*halves)
+    ties: list[tuple[int, int, str]] = []
+    seen: set[int] = set()
+    for row in session.execute(statement):
+        if row.id in insiders or row.id in seen:
+            continue
+        seen.add(row.id)
+        people[row.id] = Contact(row.id, row.full_name, row.title, row.organization)
+        for insider_id in referrers.get(row.id, []):
+            ties.append((row.id, insider_id, "referred you to"))
+        if row.referred_by_id in insiders:
+            ties.append((row.id, row.referred_by_id, "was introduced to you by"))
+    return ties
 
 
 def warm_paths(
@@ -143,14 +180,20 @@ def warm_paths(
     """Ranked paths into ``organization``; introducers instead when there are none."""
     calendar = calendar_for(session, owner=owner)
     today = on or today_for(calendar)
-    insiders = _insiders(session, owner, organization)
-    ties = _referral_ties(session, owner, insiders)
-    asked = set(insiders) | {ask for ask, _insider, _how in ties}
-    people = contacts(session, owner=owner, person_ids=asked | {i for _a, i, _h in ties})
-    history = histories(session, owner=owner, person_ids=asked)
-    fellow = alumni(
-        session, owner=owner, person_ids=asked, schools=user_schools(session, owner=owner)
-    )
+    insiders, people = _insiders(session, owner, organization)
+    ties = _referral_ties(session, owner, insiders, people)
+    history = histories(session, owner=owner, person_ids=people)
+    schools = user_schools(session, owner=owner)
+    fellow = alumni(session, owner=owner, person_ids=people, schools=schools)
+    heats: dict[int, Warmth] = {}
+
+    def heat_of(pid: int) -> Warmth:
+        if pid not in heats:
+            heats[pid] = warmth(
+                history.get(pid), calendar=calendar, on=today, alumni_reason=fellow.get(pid)
+            )
+        return heats[pid]
+
     best: dict[int, WarmPath] = {}
 
     def offer(path: WarmPath) -> None:
@@ -160,12 +203,7 @@ def warm_paths(
 
     for insider in insiders.values():
         kind = PathKind.WORKS_THERE if insider.current else PathKind.WORKED_THERE
-        heat = warmth(
-            history.get(insider.person_id),
-            calendar=calendar,
-            on=today,
-            alumni_reason=fellow.get(insider.person_id),
-        )
+        heat = heat_of(insider.person_id)
         offer(
             WarmPath(
                 kind=kind,
@@ -179,7 +217,7 @@ def warm_paths(
             )
         )
     for ask, insider_id, how in ties:
-        heat = warmth(history.get(ask), calendar=calendar, on=today, alumni_reason=fellow.get(ask))
+        heat = heat_of(ask)
         inside = people[insider_id]
         offer(
             WarmPath(
@@ -201,55 +239,3 @@ def warm_paths(
     )
     shown = ranked if limit is None else ranked[:limit]
     return WarmPaths(organization, tuple(shown), len(ranked), introducers)
-
-
-def suggest_introducers(
-    session: Session, *, owner: User, organization: Organization, on: date, per_reason: int = 3
-) -> tuple[Introducer, ...]:
-    """Who could introduce the user: same industry, fellow alumni, the most helpful contacts."""
-    calendar = calendar_for(session, owner=owner)
-    everyone = histories(session, owner=owner)
-    fellow = alumni(
-        session, owner=owner, person_ids=None, schools=user_schools(session, owner=owner)
-    )
-    candidates: list[tuple[int, str]] = []
-    if organization.industry:
-        statement = scope(
-            select(Person.id, Organization.name)
-            .join(Organization, Organization.id == Person.organization_id)
-            .where(
-                Organization.industry == organization.industry,
-                Organization.id != organization.id,
-            ),
-            Person,
-            owner,
-        )
-        same = [
-            (pid, f"works in {organization.industry} too, at {org}")
-            for pid, org in session.execute(statement)
-        ]
-        candidates += _warmest(same, everyone, calendar, on)[:per_reason]
-    candidates += _warmest(list(fellow.items()), everyone, calendar, on)[:per_reason]
-    helpful = [
-        (pid, "has helped before: " + ", ".join(heat.reasons))
-        for pid in everyone
-        if (heat := warmth(everyone[pid], calendar=calendar, on=on)).met or heat.replied
-    ]
-    candidates += _warmest(helpful, everyone, calendar, on)[:per_reason]
-    unique: dict[int, str] = {}
-    for pid, why in candidates:
-        unique.setdefault(pid, why)
-    people = contacts(session, owner=owner, person_ids=unique)
-    return tuple(Introducer(people[pid], why) for pid, why in unique.items() if pid in people)
-
-
-def _warmest(
-    candidates: list[tuple[int, str]],
-    everyone: dict[int, Any],
-    calendar: BusinessCalendar,
-    on: date,
-) -> list[tuple[int, str]]:
-    def heat(pid: int) -> int:
-        return warmth(everyone.get(pid), calendar=calendar, on=on).score
-
-    return sorted(candidates, key=lambda c: (-heat(c[0]), c[0]))

@@ -8,18 +8,19 @@ and the public holidays of the profile's country.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from coffeechat.models import Interview, Message, MessageKind, Stage, User
 from coffeechat.network.profile import get_profile
+from coffeechat.network.selection import IdQuery, PersonIds, in_condition, is_query, rows_in, settle
 from coffeechat.scoping import scope
 
 # Dalton's 3B7 routine: after 3 business days without a reply, move to the next person.
@@ -29,7 +30,6 @@ REPLY_WINDOW_BUSINESS_DAYS = 3
 _ANSWERED_STAGES = frozenset(
     {Stage.SCHEDULED.value, Stage.HELD.value, Stage.THANKED.value, Stage.DECLINED.value}
 )
-_CHUNK = 500
 
 
 class Pattern(enum.StrEnum):
@@ -117,12 +117,7 @@ class ContactPattern:
     reason: str
 
 
-def _chunks(values: Sequence[int]) -> Iterator[Sequence[int]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]
-
-
-def _interview_rows(session: Session, owner: User, ids: Sequence[int] | None) -> list[Any]:
+def _interview_rows(session: Session, owner: User, ids: PersonIds) -> list[Any]:
     columns = select(
         Interview.id,
         Interview.person_id,
@@ -133,40 +128,43 @@ def _interview_rows(session: Session, owner: User, ids: Sequence[int] | None) ->
         Interview.held_at,
         Interview.thanked_at,
     ).where(Interview.person_id.is_not(None))
-    if ids is None:
-        return list(session.execute(scope(columns, Interview, owner)))
-    rows: list[Any] = []
-    for chunk in _chunks(ids):
-        statement = scope(columns.where(Interview.person_id.in_(chunk)), Interview, owner)
-        rows.extend(session.execute(statement))
-    return rows
+    return rows_in(session, scope(columns, Interview, owner), Interview.person_id, ids)
 
 
 def _message_rows(
-    session: Session, owner: User, ids: Sequence[int] | None, interview_ids: Sequence[int]
+    session: Session, owner: User, ids: PersonIds, interview_ids: list[int] | IdQuery
 ) -> list[Any]:
-    columns = select(
-        Message.interview_id, Message.person_id, Message.kind, Message.sent_at, Message.replied_at
-    ).where(Message.sent_at.is_not(None))
+    """Sent messages of those interviews, and those sent to ``ids`` outside any interview."""
+    columns = scope(
+        select(
+            Message.interview_id,
+            Message.person_id,
+            Message.kind,
+            Message.sent_at,
+            Message.replied_at,
+        ).where(Message.sent_at.is_not(None)),
+        Message,
+        owner,
+    )
     if ids is None:
-        return list(session.execute(scope(columns, Message, owner)))
-    rows: list[Any] = []
-    for chunk in _chunks(ids):
-        statement = columns.where(Message.person_id.in_(chunk), Message.interview_id.is_(None))
-        rows.extend(session.execute(scope(statement, Message, owner)))
-    for chunk in _chunks(interview_ids):
-        statement = columns.where(Message.interview_id.in_(chunk))
-        rows.extend(session.execute(scope(statement, Message, owner)))
-    return rows
+        return list(session.execute(columns))
+    loose = in_condition(session, Message.person_id, ids)
+    linked = in_condition(session, Message.interview_id, interview_ids)
+    assert loose is not None and linked is not None
+    statement = columns.where(or_(and_(Message.interview_id.is_(None), loose), linked))
+    return list(session.execute(statement))
 
 
-def histories(
-    session: Session, *, owner: User, person_ids: Iterable[int] | None = None
-) -> dict[int, History]:
+def histories(session: Session, *, owner: User, person_ids: PersonIds = None) -> dict[int, History]:
     """Requests, replies and meetings per person (everyone when ``person_ids`` is None)."""
-    ids = None if person_ids is None else sorted(set(person_ids))
+    ids = settle(person_ids)
     interviews = _interview_rows(session, owner, ids)
-    messages = _message_rows(session, owner, ids, [row.id for row in interviews])
+    of_interviews: list[int] | IdQuery = (
+        scope(select(Interview.id).where(Interview.person_id.in_(ids)), Interview, owner)
+        if is_query(ids)
+        else [row.id for row in interviews]
+    )
+    messages = _message_rows(session, owner, ids, of_interviews)
     result: dict[int, History] = {}
 
     def history(person_id: int) -> History:

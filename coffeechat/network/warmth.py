@@ -6,12 +6,12 @@ next-contact suggestions all read it from here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, Text, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from coffeechat.models import (
@@ -32,10 +32,8 @@ from coffeechat.network.patterns import (
     classify,
 )
 from coffeechat.network.profile import get_profile
+from coffeechat.network.selection import PersonIds, rows_in, settle, where_in
 from coffeechat.scoping import scope
-
-_CHUNK = 500
-S = TypeVar("S", bound="Select[*tuple[Any, ...]]")
 
 
 @dataclass(frozen=True)
@@ -61,25 +59,18 @@ class Warmth:
     replied: bool
 
 
-def _chunks(values: Sequence[int]) -> Iterable[Sequence[int]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]
-
-
-def contacts(session: Session, *, owner: User, person_ids: Iterable[int]) -> dict[int, Contact]:
+def contacts(session: Session, *, owner: User, person_ids: PersonIds) -> dict[int, Contact]:
     """Name, title and current organization of each person, in a few queries."""
-    ids = sorted(set(person_ids))
     found: dict[int, Contact] = {}
-    for chunk in _chunks(ids):
-        statement = scope(
-            select(Person.id, Person.full_name, Person.title, Organization.name)
-            .outerjoin(Organization, Organization.id == Person.organization_id)
-            .where(Person.id.in_(chunk)),
-            Person,
-            owner,
-        )
-        for pid, name, title, organization in session.execute(statement):
-            found[pid] = Contact(pid, name, title, organization)
+    statement = scope(
+        select(Person.id, Person.full_name, Person.title, Organization.name).outerjoin(
+            Organization, Organization.id == Person.organization_id
+        ),
+        Person,
+        owner,
+    )
+    for pid, name, title, organization in rows_in(session, statement, Person.id, person_ids):
+        found[pid] = Contact(pid, name, title, organization)
     return found
 
 
@@ -93,42 +84,66 @@ def _school_in(text: str, schools: Sequence[str]) -> str | None:
 
 
 def alumni(
-    session: Session, *, owner: User, person_ids: Iterable[int] | None, schools: Sequence[str]
+    session: Session, *, owner: User, person_ids: PersonIds, schools: Sequence[str]
 ) -> dict[int, str]:
     """Fellow alumni among ``person_ids`` (everyone if None), each with why we think so.
 
     Marked ``how_met=alumni``, tagged with one of the user's schools, or with a
     background fact (not rejected) that names one.
     """
-    ids = None if person_ids is None else sorted(set(person_ids))
-    found: dict[int, str] = {}
+    ids = settle(person_ids)
     school_keys = {" ".join(s.split()).casefold(): s for s in schools}
-
-    def restrict(statement: S, column: Any) -> list[S]:
-        if ids is None:
-            return [statement]
-        return [statement.where(column.in_(chunk)) for chunk in _chunks(ids)]
-
-    marked = select(Person.id).where(Person.how_met == HowMet.ALUMNI.value)
-    for statement in restrict(scope(marked, Person, owner), Person.id):
-        for (pid,) in session.execute(statement):
-            found[pid] = "a fellow alum (how you met)"
-    if not school_keys:
+    # One query, three kinds of clue; ``rank`` keeps the plainest reason first.
+    parts: list[Select[*tuple[Any, ...]]] = [
+        scope(
+            select(
+                Person.id.label("pid"), literal(0).label("rank"), cast(null(), Text).label("clue")
+            ).where(Person.how_met == HowMet.ALUMNI.value),
+            Person,
+            owner,
+        )
+    ]
+    if school_keys:
+        parts.append(
+            scope(
+                select(PersonTag.person_id, literal(1), cast(PersonTag.tag, Text)).where(
+                    PersonTag.tag.in_(school_keys)
+                ),
+                PersonTag,
+                owner,
+            )
+        )
+        parts.append(
+            scope(
+                select(
+                    Fact.person_id, literal(2), func.coalesce(Fact.edited_text, Fact.text)
+                ).where(
+                    Fact.kind == FactKind.BACKGROUND.value,
+                    Fact.status != FactStatus.REJECTED.value,
+                    Fact.person_id.is_not(None),
+                ),
+                Fact,
+                owner,
+            )
+        )
+    columns = (Person.id, PersonTag.person_id, Fact.person_id)
+    limited = [
+        where_in(session, part, column, ids) for part, column in zip(parts, columns, strict=False)
+    ]
+    statements = [part for part in limited if part is not None]
+    found: dict[int, str] = {}
+    if not statements:
         return found
-    tagged = select(PersonTag.person_id, PersonTag.tag).where(PersonTag.tag.in_(school_keys))
-    for by_tag in restrict(scope(tagged, PersonTag, owner), PersonTag.person_id):
-        for pid, tag in session.execute(by_tag):
-            found.setdefault(pid, f"alumni of {school_keys[tag]}")
-    background = select(Fact.person_id, func.coalesce(Fact.edited_text, Fact.text)).where(
-        Fact.kind == FactKind.BACKGROUND.value,
-        Fact.status != FactStatus.REJECTED.value,
-        Fact.person_id.is_not(None),
-    )
-    for by_fact in restrict(scope(background, Fact, owner), Fact.person_id):
-        for fact_person, text in session.execute(by_fact):
-            school = _school_in(text, schools)
-            if school is not None and fact_person is not None:
-                found.setdefault(fact_person, f"alumni of {school}")
+    rows = session.execute(union_all(*statements)).all()
+    for pid, rank, clue in sorted(rows, key=lambda row: row[1]):
+        if pid is None or pid in found:
+            continue
+        if rank == 0:
+            found[pid] = "a fellow alum (how you met)"
+        elif rank == 1:
+            found[pid] = f"alumni of {school_keys[clue]}"
+        elif (school := _school_in(clue, schools)) is not None:
+            found[pid] = f"alumni of {school}"
     return found
 
 
@@ -140,6 +155,8 @@ def warmth(
     alumni_reason: str | None = None,
 ) -> Warmth:
     """Points for each sign of a warm relationship, with the reasons in words."""
+    if history is None and alumni_reason is None:
+        return _COLD
     pattern: ContactPattern = classify(history, calendar, on)
     score, reasons = 0, []
     met = bool(history and history.met)
@@ -168,6 +185,10 @@ def warmth(
         score -= 3
         reasons.append("never replied")
     return Warmth(score, tuple(reasons), pattern.pattern, met, replied)
+
+
+# Most of a big network has never been asked anything: one shared answer for them.
+_COLD = Warmth(0, (), Pattern.UNKNOWN, False, False)
 
 
 def _ago(days: int) -> str:

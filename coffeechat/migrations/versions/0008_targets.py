@@ -1,4 +1,4 @@
-"""Target list (LAMP scores) and past employments for warm paths.
+"""Target list (LAMP scores), past employments, and indexes for warm paths.
 
 Revision ID: 0008_targets
 Revises: 0001
@@ -16,6 +16,14 @@ revision: str = "0008_targets"
 down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+
+_PAIRED_INDEXES = [
+    ("ix_people_owner_organization", "people", ["owner_id", "organization_id"]),
+    ("ix_people_owner_referrer", "people", ["owner_id", "referred_by_id"]),
+    ("ix_interviews_owner_person", "interviews", ["owner_id", "person_id"]),
+    ("ix_facts_owner_person", "facts", ["owner_id", "person_id"]),
+]
 
 
 def upgrade() -> None:
@@ -96,8 +104,14 @@ def upgrade() -> None:
             "ix_employments_owner_organization", ["owner_id", "organization_id"], unique=False
         )
 
+    # Owner-plus-column indexes for warm paths (see the note in models.py).
+    for name, table, columns in _PAIRED_INDEXES:
+        op.create_index(name, table, columns, unique=False)
+
 
 def downgrade() -> None:
+    for name, table, _columns in _PAIRED_INDEXES:
+        op.drop_index(name, table_name=table)
     with op.batch_alter_table("employments", schema=None) as batch_op:
         batch_op.drop_index("ix_employments_owner_organization")
         batch_op.drop_index(batch_op.f("ix_employments_person_id"))

@@ -1,0 +1,69 @@
+"""Limiting a query to some people: a list of ids, or a subquery that yields them.
+
+A short list becomes a plain ``IN (...)``. A long one (a big employer and everyone tied
+to its people) travels as a single JSON array parameter that the database unpacks
+itself: SQLAlchemy renders each ``IN`` value as its own parameter, and with thousands
+of ids that rendering cost more than the query.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any, TypeGuard, TypeVar
+
+from sqlalchemy import ColumnElement, CompoundSelect, Integer, Select, cast, func, select
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Session
+
+S = TypeVar("S", bound="Select[*tuple[Any, ...]]")
+IdQuery = Select[Any] | CompoundSelect[Any]
+PersonIds = Iterable[int] | IdQuery | None
+
+_SHORT = 200
+
+
+def is_query(ids: PersonIds) -> TypeGuard[IdQuery]:
+    return isinstance(ids, Select | CompoundSelect)
+
+
+def settle(ids: PersonIds) -> list[int] | IdQuery | None:
+    """Read an iterable of ids once (it may be a generator); queries and None pass through."""
+    if ids is None or isinstance(ids, Select | CompoundSelect):
+        return ids
+    return sorted(set(ids))
+
+
+def _unpacked(session: Session, values: list[int]) -> Select[Any]:
+    payload = json.dumps(values)
+    if session.get_bind().dialect.name == "postgresql":
+        elements = func.jsonb_array_elements_text(cast(payload, JSONB)).table_valued("value")
+        return select(cast(elements.c.value, Integer))
+    return select(func.json_each(payload).table_valued("value").c.value)
+
+
+def in_condition(session: Session, column: Any, ids: PersonIds) -> ColumnElement[bool] | None:
+    """``column IN ids``; None when ``ids`` is None (no limit). Empty ids match nothing."""
+    settled = settle(ids)
+    if settled is None:
+        return None
+    if not isinstance(settled, list):
+        return column.in_(settled)  # type: ignore[no-any-return]
+    if len(settled) <= _SHORT:
+        return column.in_(settled)  # type: ignore[no-any-return]
+    return column.in_(_unpacked(session, settled))  # type: ignore[no-any-return]
+
+
+def where_in(session: Session, statement: S, column: Any, ids: PersonIds) -> S | None:
+    """``statement`` limited to ``ids`` (unlimited when None); None when ``ids`` is empty."""
+    settled = settle(ids)
+    if isinstance(settled, list) and not settled:
+        return None
+    condition = in_condition(session, column, settled)
+    return statement if condition is None else statement.where(condition)
+
+
+def rows_in(session: Session, statement: S, column: Any, ids: PersonIds) -> list[Any]:
+    """The rows of ``statement`` limited to ``ids``."""
+    limited = where_in(session, statement, column, ids)
+    return [] if limited is None else list(session.execute(limited))
