@@ -1,8 +1,8 @@
 """Limiting a query to some people: a list of ids, or a subquery that yields them.
 
 A short list becomes a plain ``IN (...)``. A long one (a big employer and everyone tied
-to its people) travels as a single JSON array parameter that the database unpacks
-itself: SQLAlchemy renders each ``IN`` value as its own parameter, and with thousands
+to its people) travels as a single parameter, a PostgreSQL array or a JSON array that
+SQLite unpacks: SQLAlchemy renders each ``IN`` value as its own parameter, and with thousands
 of ids that rendering cost more than the query.
 """
 
@@ -12,8 +12,17 @@ import json
 from collections.abc import Iterable
 from typing import Any, TypeGuard, TypeVar
 
-from sqlalchemy import ColumnElement, CompoundSelect, Integer, Select, cast, func, select
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    CompoundSelect,
+    Integer,
+    Select,
+    any_,
+    bindparam,
+    func,
+    select,
+)
 from sqlalchemy.orm import Session
 
 S = TypeVar("S", bound="Select[*tuple[Any, ...]]")
@@ -34,12 +43,12 @@ def settle(ids: PersonIds) -> list[int] | IdQuery | None:
     return sorted(set(ids))
 
 
-def _unpacked(session: Session, values: list[int]) -> Select[Any]:
-    payload = json.dumps(values)
+def _long_list(session: Session, column: Any, values: list[int]) -> ColumnElement[bool]:
     if session.get_bind().dialect.name == "postgresql":
-        elements = func.jsonb_array_elements_text(cast(payload, JSONB)).table_valued("value")
-        return select(cast(elements.c.value, Integer))
-    return select(func.json_each(payload).table_valued("value").c.value)
+        # psycopg sends a Python list as one array parameter.
+        return column == any_(bindparam(None, values, type_=ARRAY(Integer)))  # type: ignore[no-any-return]
+    elements = func.json_each(json.dumps(values)).table_valued("value")
+    return column.in_(select(elements.c.value))  # type: ignore[no-any-return]
 
 
 def in_condition(session: Session, column: Any, ids: PersonIds) -> ColumnElement[bool] | None:
@@ -51,7 +60,7 @@ def in_condition(session: Session, column: Any, ids: PersonIds) -> ColumnElement
         return column.in_(settled)  # type: ignore[no-any-return]
     if len(settled) <= _SHORT:
         return column.in_(settled)  # type: ignore[no-any-return]
-    return column.in_(_unpacked(session, settled))  # type: ignore[no-any-return]
+    return _long_list(session, column, settled)
 
 
 def where_in(session: Session, statement: S, column: Any, ids: PersonIds) -> S | None:

@@ -163,3 +163,25 @@ def test_other_owners_people_never_appear(session: Session, owner: User, strange
     assert theirs.id != acme.id
     found = warm_paths(session, owner=owner, organization=acme, on=ON)
     assert found.paths == () and found.introducers == ()
+
+
+def test_a_big_employer_with_hundreds_of_people_keeps_every_signal(
+    session: Session, owner: User
+) -> None:
+    # Past 200 people the ids travel as one array parameter instead of a long IN list.
+    update_profile(session, owner=owner, schools=["Lakeshore State"])
+    acme = make_org(session, owner, "Acme")
+    people = [make_person(session, owner, f"Staff {n:03d}", org="Acme") for n in range(260)]
+    friend = make_person(session, owner, "Outside Friend", org="Beta")
+    last = people[-1]
+    last.referred_by_id = friend.id
+    last.how_met = "alumni"
+    session.flush()
+    ask(session, owner, people[-2], "2026-11-16", replied="2026-11-17", held="2026-11-20")
+    found = warm_paths(session, owner=owner, organization=acme, on=ON)
+    assert found.total == 261
+    assert [p.ask.name for p in found.paths[:2]] == ["Staff 258", "Staff 259"]
+    assert found.paths[0].reasons[1] == "met you in person" and found.paths[1].alumni
+    by_friend = found.paths[-1]
+    assert by_friend.ask.name == "Outside Friend"
+    assert by_friend.insider is not None and by_friend.insider.name == "Staff 259"
