@@ -103,7 +103,7 @@ _JOB_ASK = _rx(
     r"\bmy (?:application|candidacy|chances)\b",
     r"\bintroduce me to (?:the |a |your )?(?:hiring manager|recruiter|hr\b)",
     r"\b(?:jobs?|roles?|positions?|internships?) for me\b",
-    r"\bwork for you\b",
+    r"\b(?:can|could|may) i (?:come )?work (?:for|with) you\b",
 )
 
 _FAVOUR_ASK = _rx(
@@ -184,6 +184,12 @@ _DOUBLE = re.compile(
     r"would you|could you|can you|will you|is there|are there|is it|have you|has it|"
     r"should i|may i|can i)\b"
 )
+_LEAD_CLAUSE = re.compile(
+    r"^(?:when|if|as|while|since|once|before|after|where|because|now that|looking back|given)"
+    r"(?! (?:do|does|did|is|are|was|were|have|has|had|can|could|will|would|should)\b)"
+    r"[^,?]*, "
+)
+_QUOTED = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
 _WH = re.compile(r"\b(?:what|how|why|where|when|who|which|whether)\b")
 
 
@@ -252,7 +258,9 @@ def lint(
     findings: list[Finding] = []
     org = _org_pattern(tuple(org_names))
 
-    research = _answered_by_research(folded, known, org)
+    # Quoting the research back is what good preparation looks like, so quotes are not
+    # checked against it; only the question around them is.
+    research = _answered_by_research(_QUOTED.sub(" ", folded), known, org)
     if research:
         findings.append(research)
     elif _searchable_patterns(org).search(folded):
@@ -343,6 +351,8 @@ def lint(
 
 
 def _is_double(folded: str) -> bool:
+    # A leading clause ("When you started out, ...") is context, not a first question.
+    folded = _LEAD_CLAUSE.sub("", folded, count=1)
     marks = [m.start() for m in re.finditer(r"\?", folded)]
     if len(marks) >= 2 and len(folded[marks[0] + 1 :].split()) >= 2:
         return True
