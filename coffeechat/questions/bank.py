@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from coffeechat.errors import Invalid
 from coffeechat.vocab import FactKind
@@ -92,7 +92,7 @@ class _Entry:
         if isinstance(raw.get("id"), str) and raw["id"].strip():
             self.label += f" (id {raw['id']!r})"
 
-    def fail(self, field: str, message: str) -> None:
+    def fail(self, field: str, message: str) -> NoReturn:
         where = f", field {field!r}" if field else ""
         raise Invalid("question_bank", f"{self.origin}, {self.label}{where}: {message}")
 
@@ -100,7 +100,6 @@ class _Entry:
         value = self.raw.get(field)
         if not isinstance(value, str) or not value.strip():
             self.fail(field, "is missing or empty")
-        assert isinstance(value, str)
         return value.strip()
 
     def choice(self, field: str, choices: tuple[str, ...]) -> str:
