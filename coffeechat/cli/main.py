@@ -5,7 +5,17 @@ from __future__ import annotations
 import typer
 
 from coffeechat import __version__
-from coffeechat.cli import demo, export, imports, interviews, orgs, people, profile, search
+from coffeechat.cli import (
+    demo,
+    export,
+    imports,
+    interviews,
+    orgs,
+    people,
+    profile,
+    questions,
+    search,
+)
 from coffeechat.cli._common import STATE
 
 app = typer.Typer(
@@ -44,6 +54,7 @@ app.add_typer(
 app.add_typer(
     export.app, name="export", help="Export your data: vCard, CSV, JSON backup, calendar."
 )
+app.add_typer(questions.app, name="questions", help="Plan, edit and lint interview questions.")
 app.command("me")(profile.me)
 app.command("search")(search.search)
 app.command("demo")(demo.demo)
