@@ -12,8 +12,8 @@ from coffeechat.errors import Invalid
 from coffeechat.models import Fact, Interview, Organization, PlannedQuestion, Profile, User
 from coffeechat.questions.bank import BankQuestion, load_bank
 from coffeechat.questions.facts import KnownFact, trusted
-from coffeechat.questions.linter import fold
-from coffeechat.questions.planner import PlanContext, fact_values, seniority_of
+from coffeechat.questions.patterns import fold
+from coffeechat.questions.planner import PlanContext, fact_values, field_of_career, seniority_of
 from coffeechat.scoping import scope
 
 
@@ -98,9 +98,10 @@ def _field(
     session: Session, owner: User, interview: Interview, organization: Organization | None
 ) -> str | None:
     if interview.career is not None:
-        return interview.career.title
+        return field_of_career(interview.career.title)
     if organization is not None and organization.industry:
-        return organization.industry
+        industry = organization.industry.strip()
+        return industry if industry.isupper() else industry.lower()
     profile = session.get(Profile, owner.id)
     fields: Sequence[str] = profile.fields if profile else ()
     return fields[0] if fields else None

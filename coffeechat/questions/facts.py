@@ -36,7 +36,7 @@ class KnownFact:
     words: frozenset[str] = field(default=frozenset(), compare=False)
 
     def evidence(self) -> str:
-        where = " ".join(part for part in (self.source_title, self.source_url) if part)
+        where = ", ".join(part for part in (self.source_title, self.source_url) if part)
         return f"\u201c{self.text}\u201d ({where})" if where else f"\u201c{self.text}\u201d"
 
 

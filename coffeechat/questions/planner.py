@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from coffeechat.errors import Invalid
 from coffeechat.questions.bank import BankQuestion, fill
 from coffeechat.questions.facts import KnownFact, content_words
-from coffeechat.questions.linter import fold, lint
+from coffeechat.questions.linter import lint
+from coffeechat.questions.patterns import fold
 
 MINUTES_PER_QUESTION = 4
 DEFAULT_MINUTES = 30
@@ -65,6 +66,8 @@ _GOAL_WORDS = {
     "assignments": "project projects portfolio sample practice try build",
 }
 _GOAL_STEMS = {category: content_words(words) for category, words in _GOAL_WORDS.items()}
+# Words nearly every goal has ("learn what ...", "hear how ..."): they say nothing about topic.
+_GOAL_NOISE = content_words("hear learn ask understand find talk want like see more better idea")
 
 _SENIOR = re.compile(
     r"\b(?:senior|sr|lead|principal|staff|head|director|vp|vice president|chief|ceo|cto|cfo"
@@ -78,6 +81,7 @@ _LEADING_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _QUOTE_WORDS = 14
+_WORDS = re.compile(r"[A-Za-z][\w'-]*")
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,19 @@ def seniority_of(title: str | None) -> str:
     return "mid"
 
 
+def field_of_career(title: str) -> str:
+    """A phrase for an occupation's field: "Data Scientists" becomes "data scientist work"."""
+    words = title.strip().split()
+    if not words:
+        return ""
+    last = words[-1]
+    if len(last) > 4 and last.lower().endswith("ies"):
+        last = last[:-3] + "y"
+    elif len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return " ".join([*words[:-1], last]).lower() + " work"
+
+
 def quote_of(sentence: str) -> str:
     """A short quotable phrase of a fact sentence."""
     text = sentence.strip().strip("\"'\u201c\u201d").rstrip(" .!;:")
@@ -167,7 +184,7 @@ def choose(
 ) -> list[Choice]:
     """The questions for the open slots, in the order they are best asked."""
     kinds = frozenset(f.kind for f in context.facts)
-    goal = content_words(context.goal)
+    goal = content_words(context.goal) - _GOAL_NOISE
     ranked = sorted(
         (
             _score(q, context, goal)
@@ -204,7 +221,9 @@ def _score(
     matched = goal & (content_words(question.text) | _GOAL_STEMS.get(question.category, set()))
     if matched:
         score += 0.4 * min(len(matched), 3)
-        reasons.append("it speaks to your goal")
+        words = [w for w in _WORDS.findall(context.goal) if content_words(w) & matched]
+        shown = ", ".join(dict.fromkeys(w.lower() for w in words[:3]))
+        reasons.append(f"it speaks to your goal ({shown})" if shown else "it speaks to your goal")
     for kind in question.placeholders:
         fact = next((f for f in context.facts if f.kind == kind), None)
         if fact:

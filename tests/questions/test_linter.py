@@ -6,7 +6,8 @@ import pytest
 
 from coffeechat.errors import Invalid
 from coffeechat.questions.facts import known_fact
-from coffeechat.questions.linter import Finding, lint, open_rewrite
+from coffeechat.questions.linter import Finding, lint
+from coffeechat.questions.rewrite import open_rewrite
 
 MISSION = known_fact(
     "mission",
