@@ -77,7 +77,7 @@ def check_question(text: str) -> str:
         raise Invalid("question", "is empty; write the question you want to ask")
     if len(cleaned) > MAX_CHARS:
         raise Invalid(
-            "question", f"is {len(cleaned):,} characters long; keep it under {MAX_CHARS:,}"
+            "question", f"is {len(cleaned):,} characters long; the limit is {MAX_CHARS:,}"
         )
     return cleaned
 

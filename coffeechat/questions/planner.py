@@ -127,11 +127,14 @@ def question_count(count: int | None, minutes: int | None, duration: int | None)
     return max(MIN_COUNT, min(MAX_COUNT, length // MINUTES_PER_QUESTION))
 
 
-def slots_for(count: int, *, have_opening: int = 0, have_closing: int = 0) -> Slots:
-    """One opening, two closing (referrals, staying in touch), the rest core."""
-    opening = max(0, 1 - have_opening)
-    closing = max(0, (2 if count >= 4 else 1) - have_closing)
-    return Slots(opening, max(0, count - opening - closing - have_opening - have_closing), closing)
+def slots_for(count: int, kept: Sequence[str] = ()) -> Slots:
+    """One opening, two closing (referrals, staying in touch), the rest core.
+
+    ``kept`` are the stages of questions the plan already holds; they use up slots.
+    """
+    opening = max(0, 1 - kept.count("opening"))
+    closing = max(0, (2 if count >= 4 else 1) - kept.count("closing"))
+    return Slots(opening, max(0, count - len(kept) - opening - closing), closing)
 
 
 def seniority_of(title: str | None) -> str:

@@ -54,11 +54,7 @@ def plan_questions(
     for question in list(interview.questions):
         if not _keeps(question):
             interview.questions.remove(question)
-    slots = slots_for(
-        total,
-        have_opening=sum(q.stage == "opening" for q in kept),
-        have_closing=sum(q.stage == "closing" for q in kept),
-    )
+    slots = slots_for(total, [q.stage for q in kept])
     choices = choose(
         current_bank() if bank is None else bank,
         context,
