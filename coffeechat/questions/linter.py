@@ -204,7 +204,7 @@ def _is_double(folded: str) -> bool:
         return False
     head = folded[: match.start()]
     # Only a second clause after a first question counts ("what ... and how ...").
-    return bool(WH.search(head) or YES_NO.match(head))
+    return bool(WH.match(head) or YES_NO.match(head))
 
 
 def _closed(folded: str, question: str) -> Finding | None:
@@ -228,7 +228,8 @@ def _closed(folded: str, question: str) -> Finding | None:
 
 def _topic(folded: str, org: str) -> frozenset[str] | None:
     """The fact kinds a factual question about the organization asks for, if any."""
-    if not FACTUAL_TOPIC.match(folded) or SUBJECTIVE.search(folded):
+    # "Does it offer stock options?" is about pay, not the product.
+    if not FACTUAL_TOPIC.match(folded) or SUBJECTIVE.search(folded) or PAY.search(folded):
         return None
     names_org = re.search(org, folded) is not None
     for pattern, kinds, needs_org in TOPIC_KINDS:

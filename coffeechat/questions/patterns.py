@@ -58,7 +58,8 @@ JOB_ASK = _rx(
 FAVOUR_ASK = _rx(
     r"\b(?:be|become) my mentor\b",
     r"\bmentor me\b",
-    r"\b(?:review|look over|look at|check|critique|edit|proofread|read|fix) my "
+    r"\b(?:review\w*|look\w* (?:over|at|through)|check\w*|critiqu\w*|edit\w*|proofread\w*"
+    r"|read\w*|fix\w*|go\w* (?:over|through)) my "
     r"(?:r[ée]sum[ée]|cv|cover letter|portfolio|linkedin)",
 )
 
@@ -66,9 +67,10 @@ PAY = _rx(
     r"\b(?:salary|salaries|compensation|comp package|bonus(?:es)?|benefits|vacation|pto"
     r"|paid time off|stock options?|equity|perks|401k|pension|raises?|wages?|pay ?check"
     r"|paid leave|sick days|time off)\b",
-    r"\b(?:what|how much) (?:does|do|would|will|can) (?:it|this|that|the \w+|\w+) pay\b",
+    r"\b(?:what|how much) (?:does|do|would|will|can) (?:[\w'-]+ ){1,4}pay\b",
+    r"\bpay (?:ranges?|scales?|bands?|levels?|grades?|rises?)\b",
     r"\bhow much (?:does|do|would|will|can) (?:a|an|the|someone|people) .{0,40}\b(?:make|earn)\b",
-    r"\b(?:starting |entry[- ]level )?pay\b(?! attention)",
+    r"\b(?:the|your|my|starting|entry[- ]level|base|good|typical|what's the) pay\b(?! attention)",
 )
 FIELD_LEVEL = _rx(
     r"\btypical(?:ly)?\b",
@@ -79,7 +81,7 @@ FIELD_LEVEL = _rx(
 
 TOO_PERSONAL = _rx(
     r"\bhow much (?:money )?(?:do|did|will) you (?:make|earn|get paid|take home|bring in)\b",
-    r"\bwhat do you (?:make|earn)\b",
+    r"\bwhat do you (?:make|earn)\b(?! of)",
     r"\byour (?:own )?(?:salary|pay|income|bonus|compensation|paycheck|net worth|raise)\b",
     r"\bhow old (?:are|were) you\b",
     r"\byour age\b",
