@@ -6,6 +6,7 @@ import typer
 
 from coffeechat import __version__
 from coffeechat.cli import (
+    brief,
     demo,
     export,
     imports,
@@ -55,6 +56,7 @@ app.add_typer(
     export.app, name="export", help="Export your data: vCard, CSV, JSON backup, calendar."
 )
 app.add_typer(questions.app, name="questions", help="Plan, edit and lint interview questions.")
+app.command("brief")(brief.brief)
 app.command("me")(profile.me)
 app.command("search")(search.search)
 app.command("demo")(demo.demo)
