@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import case, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from coffeechat.config import get_settings
 from coffeechat.errors import Invalid
-from coffeechat.models import Fact, Interview, Organization, PlannedQuestion, Profile, User
+from coffeechat.models import (
+    Fact,
+    Interview,
+    Organization,
+    PlannedQuestion,
+    Profile,
+    Source,
+    User,
+)
 from coffeechat.questions.bank import BankQuestion, load_bank
-from coffeechat.questions.facts import KnownFact, trusted
+from coffeechat.questions.facts import TRUSTED_CONFIDENCE, KnownFact, known_fact
 from coffeechat.questions.patterns import fold
 from coffeechat.questions.planner import PlanContext, fact_values, field_of_career, seniority_of
 from coffeechat.scoping import scope
@@ -20,6 +28,21 @@ from coffeechat.scoping import scope
 def current_bank() -> tuple[BankQuestion, ...]:
     """The custom bank when one is set, else the one shipped with Coffeechat."""
     return load_bank(get_settings().question_bank)
+
+
+_BEST_FIRST = (case((Fact.status == "confirmed", 0), else_=1), Fact.confidence.desc(), Fact.id)
+
+
+def _about(interview: Interview) -> list[ColumnElement[bool]]:
+    """Conditions for facts about the interview's organization, person or career."""
+    conditions: list[ColumnElement[bool]] = []
+    if interview.organization_id is not None:
+        conditions.append(Fact.organization_id == interview.organization_id)
+    if interview.person_id is not None:
+        conditions.append(Fact.person_id == interview.person_id)
+    if interview.career_id is not None:
+        conditions.append(Fact.career_id == interview.career_id)
+    return conditions
 
 
 def interview_facts(session: Session, *, owner: User, interview: Interview) -> list[Fact]:
@@ -71,7 +94,7 @@ def plan_context(session: Session, *, owner: User, interview: Interview) -> Plan
             f"interview {interview.id} has no person; questions are planned for someone",
         )
     organization = interview.organization or person.organization
-    known = trusted(interview_facts(session, owner=owner, interview=interview))
+    known = known_for_interview(session, owner=owner, interview=interview)
     values = fact_values(known)
     values["first_name"] = person.first_name
     if organization is not None:
@@ -130,4 +153,27 @@ def _asked_before(
 
 
 def known_for_interview(session: Session, *, owner: User, interview: Interview) -> list[KnownFact]:
-    return trusted(interview_facts(session, owner=owner, interview=interview))
+    """The trusted facts of an interview, best first, read as plain rows (no ORM objects)."""
+    conditions = _about(interview)
+    if not conditions:
+        return []
+    trusted_only = or_(
+        Fact.status == "confirmed",
+        and_(Fact.status == "new", Fact.confidence >= TRUSTED_CONFIDENCE),
+    )
+    statement = scope(
+        select(
+            Fact.kind,
+            func.coalesce(Fact.edited_text, Fact.text),
+            func.coalesce(Source.title, ""),
+            func.coalesce(Source.url, ""),
+        )
+        .join(Source, Source.id == Fact.source_id)
+        .where(or_(*conditions), trusted_only)
+        .order_by(*_BEST_FIRST),
+        Fact,
+        owner,
+    )
+    return [
+        known_fact(kind, text, title, url) for kind, text, title, url in session.execute(statement)
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -50,8 +51,9 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=8192)
 def content_words(text: str) -> frozenset[str]:
-    """The stemmed words of ``text`` that carry meaning."""
+    """The stemmed words of ``text`` that carry meaning (cached: fact texts repeat)."""
     lowered = text.lower().replace("\u2019", "'").replace("'s ", " ")
     return frozenset(_stem(w) for w in _WORD.findall(lowered) if w not in _STOP)
 

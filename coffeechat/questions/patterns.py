@@ -144,6 +144,7 @@ QUOTED = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
 WH = re.compile(r"\b(?:what|how|why|where|when|who|which|whether)\b")
 
 
+@lru_cache(maxsize=64)
 def searchable_patterns(org: str) -> re.Pattern[str]:
     return _rx(
         rf"\bwhat (?:exactly )?(?:does|do) {org} (?:do|make|sell|build|offer|produce)\b",
