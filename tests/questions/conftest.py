@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 import pytest
@@ -26,7 +27,7 @@ def add_fact(
     source = Source(
         owner_id=owner.id,
         organization_id=org.id,
-        content_hash=f"{kind}{text}",
+        content_hash=hashlib.sha256(f"{kind}{text}".encode()).hexdigest(),
         url=url,
         title=title,
         text=text,
