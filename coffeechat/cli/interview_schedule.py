@@ -24,7 +24,7 @@ def schedule(
 ) -> None:
     """Schedule (or reschedule) an interview; times are read in your profile's time zone."""
     from coffeechat.cli.interviews import interview_json
-    from coffeechat.meetings.schedule import schedule_interview
+    from coffeechat.meetings.schedule import describe_where, schedule_interview
     from coffeechat.meetings.when import describe_span, owner_zone, parse_when
 
     with session_scope() as (session, owner):
@@ -40,6 +40,7 @@ def schedule(
             place=place,
             link=link,
             force=force,
+            zone=zone,
         )
         interview = done.interview
         for warning in done.warnings:
@@ -59,6 +60,6 @@ def schedule(
             )
             return
         person = interview.person.full_name if interview.person else "(person removed)"
-        where = " · ".join(v for v in (interview.venue, interview.place, interview.link) if v)
+        where = describe_where(interview)
         verb = "Rescheduled" if done.rescheduled else "Scheduled"
         typer.echo(f"{verb} interview {interview.id} with {person}: {span} ({zone.key}), {where}.")

@@ -160,9 +160,16 @@ def _interview_event(owner: User, profile: Profile | None, interview: Interview)
     _add_where(event, interview)
     _add_people(event, profile, person)
     event.add_component(
-        _alarm(timedelta(days=-1), f"Tomorrow: {who}. Prepare your questions and research.")
+        _alarm(
+            timedelta(days=-1),
+            f"Tomorrow: informational interview with {who}. "
+            "Review your questions, your research and the way there.",
+        )
     )
-    event.add_component(_alarm(timedelta(hours=-1), f"In one hour: meeting {who}."))
+    soon = f"In one hour: informational interview with {who}."
+    if interview.link:
+        soon += f" Link: {interview.link}"
+    event.add_component(_alarm(timedelta(hours=-1), soon))
     return event
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 
 from sqlalchemy.orm import Session
 
 from coffeechat.errors import Invalid
 from coffeechat.meetings.pipeline import ALLOWED_MOVES, get_interview, move_interview
+from coffeechat.meetings.when import describe_when
 from coffeechat.models import Interview, Stage, User, Venue, utcnow
 from coffeechat.network.contacts import normalise_url
 
@@ -18,6 +19,13 @@ MAX_MINUTES = 8 * 60
 # Venues where you meet face to face: they have a place, not a link.
 IN_PERSON = frozenset({Venue.OFFICE, Venue.COFFEE, Venue.MEAL})
 # "mailto:", "zoommtg://", "javascript:"... but not "host:8080", which is a port.
+_VENUE_WORDS = {
+    Venue.OFFICE: "office visit",
+    Venue.COFFEE: "coffee",
+    Venue.VIDEO: "video call",
+    Venue.PHONE: "phone call",
+    Venue.MEAL: "a meal",
+}
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):(?!\d)")
 
 
@@ -59,6 +67,7 @@ def schedule_interview(
     link: str | None = None,
     force: bool = False,
     now: datetime | None = None,
+    zone: tzinfo = UTC,
 ) -> Scheduled:
     """Set the time and venue and move the interview to "scheduled".
 
@@ -84,8 +93,11 @@ def schedule_interview(
     warnings: list[str] = []
     if at < (now or utcnow()):
         if not force:
-            raise Invalid("at", "that time is in the past; add --force to record it anyway")
-        warnings.append("That time is in the past; recorded anyway because of --force.")
+            raise Invalid(
+                "at",
+                f"{describe_when(at, zone)} is in the past; add --force to record it anyway",
+            )
+        warnings.append(f"{describe_when(at, zone)} is in the past; recorded because of --force.")
     if chosen_venue is Venue.VIDEO and not new_link:
         warnings.append("No video link yet; add it later with --link.")
 
@@ -108,6 +120,19 @@ def _chosen_venue(interview: Interview, venue: str | Venue | None) -> Venue:
         return Venue(interview.venue)
     choices = "|".join(v.value for v in Venue)
     raise Invalid("venue", f"say where you will meet: --venue {choices}")
+
+
+def describe_where(interview: Interview) -> str:
+    """Where a meeting happens, in words: "coffee at Blue Bottle", "video call: https://…"."""
+    if not interview.venue:
+        return "place not set"
+    venue = Venue(interview.venue)
+    label = _VENUE_WORDS[venue]
+    if interview.place:
+        label += f" at {interview.place}" if venue in IN_PERSON else f" ({interview.place})"
+    if interview.link:
+        label += f": {interview.link}"
+    return label
 
 
 def _length(interview: Interview, minutes: int | None) -> int:
