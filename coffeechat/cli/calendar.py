@@ -37,6 +37,10 @@ def export_ics(
     count = len(interviews)
     where = f" to {output}" if output else ""
     typer.echo(f"Exported {count} meeting{'s' if count != 1 else ''}{where}.", err=True)
+    if not count:
+        typer.echo(
+            "Nothing is scheduled yet: coffeechat interviews schedule ID --at WHEN", err=True
+        )
     if not has_email and count:
         typer.echo(
             "Note: set your email (coffeechat me --email you@example.com) to appear as the "

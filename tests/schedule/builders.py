@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
-from coffeechat.models import Fact, Organization, Source, User
+from coffeechat.models import Fact, Interview, Organization, PlannedQuestion, Source, User
 from coffeechat.network.profile import update_profile
 
 # A fixed "now" for the service tests: Friday 27 November 2026, 16:00 UTC.
@@ -50,3 +50,24 @@ def make_dress_cue(
     session.add(fact)
     session.flush()
     return fact
+
+
+def add_question(
+    session: Session,
+    interview: Interview,
+    text: str,
+    *,
+    starred: bool = False,
+    state: str = "planned",
+) -> PlannedQuestion:
+    question = PlannedQuestion(
+        owner_id=interview.owner_id,
+        interview_id=interview.id,
+        position=len(interview.questions),
+        text=text,
+        starred=starred,
+        state=state,
+    )
+    interview.questions.append(question)
+    session.flush()
+    return question
