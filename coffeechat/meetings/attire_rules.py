@@ -199,40 +199,55 @@ def industry_norm(industry: str | None) -> IndustryNorm | None:
     return None
 
 
-# Checked in order; the first match decides. Phrases before the single words they contain
-# ("business casual" before "casual"), and "no suits" before "suit".
-_CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+# A sentence that names a level outright is taken at its word (most formal name first, so
+# "business casual" is not read as "casual").
+_NAMED_LEVELS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), level)
     for pattern, level in (
         (r"\bbusiness formal\b|\bblack tie\b|\bformal (?:attire|dress|wear)\b", "business_formal"),
         (r"\bbusiness professional\b|\bprofessional attire\b", "business_professional"),
         (r"\bbusiness casual\b", "business_casual"),
         (r"\bsmart casual\b|\bcasual smart\b", "smart_casual"),
-        (
-            r"\bno (?:suits?|ties?|dress code)\b|\bwithout (?:a )?(?:suit|tie)\b"
-            r"|\b(?:suits?|ties?) (?:are|is) rare\b|\bdress for your day\b",
-            "casual",
-        ),
-        (r"\bsuits?\b|\bties?\b|\bsuited\b", "business_professional"),
-        (
-            r"\bblazers?\b|\bslacks\b|\bbutton-downs?\b|\bcollared\b|\bdress shirts?\b",
-            "business_casual",
-        ),
-        (
-            r"\bjeans\b|\bhoodies?\b|\bt-shirts?\b|\bsneakers\b|\bshorts\b|\bflip-flops\b"
-            r"|\bcasual\b|\brelaxed dress\b|\bwear what\b",
-            "casual",
-        ),
+        (r"\bno dress code\b|\bdress for your day\b|\bwear what(?:ever)? you like\b", "casual"),
     )
+)
+# Otherwise the clothes it mentions tell: "no suits" or "ties are rare" cancel the suit and
+# cap the reading; jeans with a blazer read as smart casual.
+_NO_SUITS = re.compile(
+    r"\b(?:no|nobody|without|never|rarely|seldom|not|ditch(?:ed)?)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:suits?|ties?)\b"
+    r"|\b(?:suits?|ties?)(?:\s+(?:and|or)\s+(?:suits?|ties?))?\s+(?:are|is)\s+"
+    r"(?:rare|optional|uncommon|unusual|not (?:needed|required|expected))\b",
+    re.IGNORECASE,
+)
+_SUITS = re.compile(r"\bsuits?\b|\bties?\b|\bsuited\b", re.IGNORECASE)
+_SMART = re.compile(
+    r"\bblazers?\b|\bslacks\b|\bbutton-downs?\b|\bcollared\b|\bdress shirts?\b"
+    r"|\bblouses?\b|\bsport coats?\b",
+    re.IGNORECASE,
+)
+_CASUAL = re.compile(
+    r"\bjeans\b|\bhoodies?\b|\bt-shirts?\b|\bsneakers\b|\bshorts\b|\bflip-flops\b"
+    r"|\bcasual\b|\brelaxed\b",
+    re.IGNORECASE,
 )
 
 
 def cue_level(text: str) -> str | None:
     """The everyday dress level a research sentence describes, or None if it names none."""
-    for pattern, level in _CUES:
+    for pattern, level in _NAMED_LEVELS:
         if pattern.search(text):
             return level
-    return None
+    negated = bool(_NO_SUITS.search(text))
+    rest = _NO_SUITS.sub(" ", text)
+    smart, casual = bool(_SMART.search(rest)), bool(_CASUAL.search(rest))
+    if _SUITS.search(rest):
+        return "business_professional"
+    if smart:
+        return "smart_casual" if casual else "business_casual"
+    if casual:
+        return "casual"
+    return "smart_casual" if negated else None
 
 
 CHECKLIST_VIDEO: tuple[str, ...] = (
