@@ -223,14 +223,18 @@ def _adjust_for_venue(
         )
         return relaxed
     if level < BUSINESS_CASUAL:
-        where = f"{venue.value} meeting" if venue else "meeting"
+        if venue is None:
+            text = "No venue yet, so assume an in-person meeting on a workday: "
+            evidence = Evidence("venue", "not set yet")
+        else:
+            text = "Meeting in person on a workday: "
+            evidence = Evidence("venue", f"{venue.value}, on a workday")
         reasons.append(
             Reason(
                 "venue",
-                "Meeting in person on a workday: do not go below business casual, even where "
-                "people dress down.",
+                text + "do not go below business casual, even where people dress down.",
                 "business_casual",
-                Evidence("venue", where + " on a workday"),
+                evidence,
             )
         )
         return BUSINESS_CASUAL

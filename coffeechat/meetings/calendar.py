@@ -162,8 +162,8 @@ def _interview_event(owner: User, profile: Profile | None, interview: Interview)
     event.add_component(
         _alarm(
             timedelta(days=-1),
-            f"Tomorrow: informational interview with {who}. "
-            "Review your questions, your research and the way there.",
+            f"Tomorrow: informational interview with {who}. Send a short confirmation, "
+            "then review your questions, your research and the way there.",
         )
     )
     soon = f"In one hour: informational interview with {who}."

@@ -8,7 +8,6 @@ and echo the result with :func:`describe_when`.
 from __future__ import annotations
 
 import re
-import warnings
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -20,8 +19,16 @@ from coffeechat.models import Profile, User, utcnow
 
 Prefer = Literal["future", "past"]
 
-# Words that name a time of day without digits; with digits we trust the parser.
-_TIME_WORDS = re.compile(r"\b(noon|midday|midnight|now)\b", re.IGNORECASE)
+# Ways to ask for midnight on purpose; any other result at 00:00 means no time was found.
+_MIDNIGHT = re.compile(r"\bmidnight\b|\b0?0[:.h]00\b|\b12\s*a\.?m\b", re.IGNORECASE)
+# A phrase without digits names a time of day only through words like these; "tomorrow"
+# alone would otherwise keep the current clock time.
+_TIME_WORDS = re.compile(
+    r"\b(?:noon|midday|midnight|now|morning|afternoon|evening|tonight|hours?|minutes?)\b",
+    re.IGNORECASE,
+)
+# Further than this from today, a result is far more likely a misreading than a plan.
+_PLAUSIBLE = timedelta(days=366 * 10)
 
 
 def owner_zone(session: Session, owner: User) -> ZoneInfo:
@@ -46,8 +53,10 @@ def parse_when(
     """The moment ``text`` names, read in ``zone``, as an aware UTC datetime.
 
     ``prefer`` settles phrases like "Tuesday": the coming one for meetings, the last one for
-    things already done. With ``need_time``, a phrase without a time of day ("Tuesday")
-    is refused rather than silently meaning midnight.
+    things already done. With ``need_time`` (meetings), a phrase without a time of day
+    ("Tuesday", "tomorrow") is refused rather than silently meaning midnight or the current
+    clock time, and the result is cut to the minute. Results more than ten years away are
+    refused as misreadings.
     """
     import dateparser
 
@@ -61,18 +70,27 @@ def parse_when(
         "RELATIVE_BASE": base.replace(tzinfo=None),
         "PREFER_DATES_FROM": prefer,
     }
-    with warnings.catch_warnings():
-        # dateparser warns about its own internals on some Python versions; not our users' problem.
-        warnings.simplefilter("ignore")
-        parsed: datetime | None = dateparser.parse(phrase, languages=["en"], settings=settings)
+    parsed: datetime | None = dateparser.parse(phrase, languages=["en"], settings=settings)
     if parsed is None:
         raise Invalid(
             field,
             f"cannot read {phrase!r} as a time; try 'next Tuesday 3pm', 'tomorrow 9:30' "
             "or '2026-12-01 15:00'",
         )
-    if need_time and not _names_time_of_day(phrase):
-        raise Invalid(field, f"{phrase!r} has no time of day; add one, like '{phrase} 3pm'")
+    if abs(parsed - base) > _PLAUSIBLE:
+        raise Invalid(
+            field,
+            f"{phrase!r} reads as {describe_when(parsed, zone)}, which looks wrong; "
+            "write the date out, like '2026-12-01 15:00'",
+        )
+    local = parsed.astimezone(zone)
+    said_time = bool(re.search(r"\d", phrase) or _TIME_WORDS.search(phrase))
+    accidental_midnight = (local.hour, local.minute) == (0, 0) and not _MIDNIGHT.search(phrase)
+    if need_time and (not said_time or accidental_midnight):
+        raise Invalid(field, f"found no time of day in {phrase!r}; add one, like '3pm' or '15:00'")
+    if need_time:
+        # Meetings start on the minute, even "in two hours" said at 10:17:42.
+        parsed = parsed.replace(second=0, microsecond=0)
     return parsed.astimezone(UTC)
 
 
@@ -87,10 +105,6 @@ def describe_span(start: datetime, minutes: int, zone: tzinfo) -> str:
     local = start.astimezone(zone)
     end = (start + timedelta(minutes=minutes)).astimezone(zone)
     return f"{local:%A} {local.day} {local:%B %Y, %H:%M}–{end:%H:%M} {local.tzname()}"
-
-
-def _names_time_of_day(phrase: str) -> bool:
-    return bool(re.search(r"\d", phrase) or _TIME_WORDS.search(phrase))
 
 
 def _zone_name(zone: tzinfo) -> str:

@@ -43,7 +43,34 @@ def test_a_day_without_a_time_is_accepted_unless_a_time_is_needed() -> None:
     with pytest.raises(Invalid) as raised:
         parse_when("Tuesday", zone=CHICAGO, now=NOW, need_time=True)
     assert raised.value.field == "at"
-    assert "no time of day" in raised.value.message
+    assert (
+        raised.value.message == "found no time of day in 'Tuesday'; add one, like '3pm' or '15:00'"
+    )
+
+
+@pytest.mark.parametrize("phrase", ["Tuesday at 3", "tomorrow", "2026-12-02"])
+def test_a_phrase_read_as_midnight_by_accident_is_refused_when_a_time_is_needed(
+    phrase: str,
+) -> None:
+    with pytest.raises(Invalid, match="found no time of day"):
+        parse_when(phrase, zone=CHICAGO, now=NOW, need_time=True)
+
+
+@pytest.mark.parametrize("phrase", ["midnight tomorrow", "2026-12-02 00:00", "Dec 2 12am"])
+def test_midnight_asked_for_on_purpose_is_kept(phrase: str) -> None:
+    moment = parse_when(phrase, zone=CHICAGO, now=NOW, need_time=True)
+    assert moment.astimezone(CHICAGO).hour == 0
+
+
+@pytest.mark.parametrize("phrase", ["in two hours", "tomorrow morning", "tomorrow at noon"])
+def test_words_for_times_of_day_are_understood(phrase: str) -> None:
+    moment = parse_when(phrase, zone=CHICAGO, now=NOW, need_time=True)
+    assert moment.astimezone(CHICAGO).hour in (9, 12)
+
+
+def test_a_date_a_century_away_is_taken_as_a_misreading() -> None:
+    with pytest.raises(Invalid, match="2115, 00:00 CST, which looks wrong"):
+        parse_when("1 Dec 15h", zone=CHICAGO, now=NOW)
 
 
 @pytest.mark.parametrize("phrase", ["banana", "", "   ", "the thirty-second of Smarch"])
@@ -63,3 +90,11 @@ def test_the_zone_comes_from_the_profile_and_defaults_to_utc(session: Session, o
     assert owner_zone(session, owner).key == "UTC"
     set_zone(session, owner, "Europe/Berlin")
     assert owner_zone(session, owner).key == "Europe/Berlin"
+
+
+def test_meeting_times_are_cut_to_the_minute() -> None:
+    now = datetime(2026, 11, 27, 16, 17, 42, 123456, tzinfo=UTC)
+    assert parse_when("in two hours", zone=CHICAGO, now=now, need_time=True) == datetime(
+        2026, 11, 27, 18, 17, tzinfo=UTC
+    )
+    assert parse_when("in two hours", zone=CHICAGO, now=now).second == 42
