@@ -14,7 +14,7 @@ from coffeechat.cli._common import fail, session_scope
 
 def export_ics(
     interview_ids: list[int] = typer.Argument(
-        None, metavar="[ID]...", help="Interviews to export (default: every scheduled one)."
+        None, metavar="ID", help="Interviews to export (default: every scheduled one)."
     ),
     output: Path | None = typer.Option(
         None, "--output", "-o", metavar="FILE", help="Write here instead of standard output."
