@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from coffeechat.cli._common import emit_json, iso, session_scope
 from coffeechat.vocab import Venue
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from coffeechat.meetings.schedule import Scheduled
 
 
 def schedule(
@@ -23,9 +30,8 @@ def schedule(
     as_json: bool = typer.Option(False, "--json", help="Print JSON (shape in docs/cli.md)."),
 ) -> None:
     """Schedule (or reschedule) an interview; times are read in your profile's time zone."""
-    from coffeechat.cli.interviews import interview_json
-    from coffeechat.meetings.schedule import describe_where, schedule_interview
-    from coffeechat.meetings.when import describe_span, owner_zone, parse_when
+    from coffeechat.meetings.schedule import schedule_interview
+    from coffeechat.meetings.when import owner_zone, parse_when
 
     with session_scope() as (session, owner):
         zone = owner_zone(session, owner)
@@ -42,24 +48,32 @@ def schedule(
             force=force,
             zone=zone,
         )
-        interview = done.interview
         for warning in done.warnings:
             typer.echo(f"Warning: {warning}", err=True)
-        assert interview.scheduled_at is not None and interview.duration_minutes is not None
-        span = describe_span(interview.scheduled_at, interview.duration_minutes, zone)
-        if as_json:
-            emit_json(
-                {
-                    **interview_json(interview),
-                    "local_start": iso(interview.scheduled_at.astimezone(zone)),
-                    "timezone": zone.key,
-                    "resolved": span,
-                    "rescheduled": done.rescheduled,
-                    "warnings": list(done.warnings),
-                }
-            )
-            return
-        person = interview.person.full_name if interview.person else "(person removed)"
-        where = describe_where(interview)
-        verb = "Rescheduled" if done.rescheduled else "Scheduled"
-        typer.echo(f"{verb} interview {interview.id} with {person}: {span} ({zone.key}), {where}.")
+        _report(done, zone, as_json)
+
+
+def _report(done: Scheduled, zone: ZoneInfo, as_json: bool) -> None:
+    from coffeechat.cli.interviews import interview_json
+    from coffeechat.meetings.schedule import describe_where
+    from coffeechat.meetings.when import describe_span
+
+    interview = done.interview
+    assert interview.scheduled_at is not None and interview.duration_minutes is not None
+    span = describe_span(interview.scheduled_at, interview.duration_minutes, zone)
+    if as_json:
+        emit_json(
+            {
+                **interview_json(interview),
+                "local_start": iso(interview.scheduled_at.astimezone(zone)),
+                "timezone": zone.key,
+                "resolved": span,
+                "rescheduled": done.rescheduled,
+                "warnings": list(done.warnings),
+            }
+        )
+        return
+    person = interview.person.full_name if interview.person else "(person removed)"
+    verb = "Rescheduled" if done.rescheduled else "Scheduled"
+    where = describe_where(interview)
+    typer.echo(f"{verb} interview {interview.id} with {person}: {span} ({zone.key}), {where}.")
