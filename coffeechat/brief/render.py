@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import quote_plus, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.orm import Session
 
 from coffeechat.errors import Invalid
+from coffeechat.meetings.attire import advise
+from coffeechat.meetings.attire_rules import LEVEL_LABELS
 from coffeechat.meetings.pipeline import get_interview
 from coffeechat.models import Interview, Profile, User
 from coffeechat.questions.context import interview_facts
@@ -187,18 +188,15 @@ def _research(
 
 
 def _attire(session: Session, owner: User, interview: Interview) -> str:
-    """Advice from the attire feature when it is installed, else the saved choice."""
-    try:
-        attire: Any = importlib.import_module("coffeechat.meetings.attire")
-    except ModuleNotFoundError:
-        attire = None
-    advise = getattr(attire, "advise", None)
-    if advise is not None:
-        advice = advise(session, owner=owner, interview_id=interview.id)
-        return str(getattr(advice, "summary", advice))
-    if interview.attire:
-        return interview.attire.replace("_", " ").capitalize() + "."
-    return "Not chosen yet; when unsure, business casual, one step above their everyday dress."
+    """The attire advice in a sentence or two, and the user's own choice when they made one."""
+    advice = advise(session, owner=owner, interview_id=interview.id)
+    text = f"{advice.label.capitalize()}: {advice.outfit}"
+    if advice.chosen and advice.chosen != advice.level:
+        chosen = LEVEL_LABELS.get(advice.chosen, advice.chosen.replace("_", " "))
+        text = f"Your choice: {chosen}. The advice was {advice.label}: {advice.outfit}"
+    elif advice.chosen:
+        text += " (your choice too)"
+    return text
 
 
 def render_markdown(brief: Brief) -> str:

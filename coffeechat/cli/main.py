@@ -6,10 +6,13 @@ import typer
 
 from coffeechat import __version__
 from coffeechat.cli import (
+    attire,
     brief,
+    calendar,
     demo,
     export,
     imports,
+    interview_schedule,
     interviews,
     orgs,
     people,
@@ -55,6 +58,9 @@ app.add_typer(
 app.add_typer(
     export.app, name="export", help="Export your data: vCard, CSV, JSON backup, calendar."
 )
+interviews.app.command("schedule")(interview_schedule.schedule)
+export.app.command("ics")(calendar.export_ics)
+app.command("attire")(attire.attire)
 app.add_typer(questions.app, name="questions", help="Plan, edit and lint interview questions.")
 app.command("brief")(brief.brief)
 app.command("me")(profile.me)

@@ -96,10 +96,14 @@ def test_a_video_call_shows_its_link_and_no_map(session: Session, owner: User) -
     assert "- **Link:** https://meet.test/abc" in render_markdown(brief)
 
 
-def test_the_saved_attire_choice_is_shown(session: Session, owner: User) -> None:
-    interview = make_interview(session, owner, make_person(session, owner, "Lee Park"))
-    interview.attire = "business_casual"
-    assert build_brief(session, owner=owner, interview_id=interview.id).attire == "Business casual."
+def test_the_attire_advice_and_the_saved_choice_are_shown(session: Session, owner: User) -> None:
+    interview = _typical(session, owner)
+    brief = build_brief(session, owner=owner, interview_id=interview.id)
+    # Their everyday dress is business casual (a dress cue), so the advice is one step up.
+    assert brief.attire.startswith("Business professional: A suit or tailored separates")
+    interview.attire = "business_formal"
+    chosen = build_brief(session, owner=owner, interview_id=interview.id).attire
+    assert chosen.startswith("Your choice: business formal. The advice was business professional")
 
 
 def test_user_text_is_escaped_and_unsafe_links_are_dropped(session: Session, owner: User) -> None:
