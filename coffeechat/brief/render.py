@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 from urllib.parse import quote_plus, urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
@@ -16,6 +16,7 @@ from coffeechat.errors import Invalid
 from coffeechat.meetings.attire import advise
 from coffeechat.meetings.attire_rules import LEVEL_LABELS
 from coffeechat.meetings.pipeline import get_interview
+from coffeechat.meetings.when import owner_zone
 from coffeechat.models import Interview, Profile, User
 from coffeechat.questions.context import interview_facts
 from coffeechat.questions.planner import CATEGORY_LABELS
@@ -110,7 +111,7 @@ def build_brief(session: Session, *, owner: User, interview_id: int) -> Brief:
         role=role,
         connection=_connection(person.how_met, profile),
         referred_by=person.referred_by.full_name if person.referred_by else "",
-        when=_when(interview, profile),
+        when=_when(interview, owner_zone(session, owner)),
         venue=_VENUES.get(interview.venue or "", ""),
         place=interview.place or "",
         map_url=_map_url(interview),
@@ -134,16 +135,11 @@ def _connection(how_met: str, profile: Profile | None) -> str:
     return label
 
 
-def _when(interview: Interview, profile: Profile | None) -> str:
+def _when(interview: Interview, zone: ZoneInfo) -> str:
     if interview.scheduled_at is None:
         return "Not scheduled yet"
-    zone_name = profile.timezone if profile else "UTC"
-    try:
-        zone = ZoneInfo(zone_name)
-    except (ZoneInfoNotFoundError, ValueError):
-        zone, zone_name = ZoneInfo("UTC"), "UTC"
     local: datetime = interview.scheduled_at.astimezone(zone)
-    text = f"{local:%A} {local.day} {local:%B %Y, %H:%M} ({zone_name})"
+    text = f"{local:%A} {local.day} {local:%B %Y, %H:%M} ({zone.key})"
     if interview.duration_minutes:
         text += f", {interview.duration_minutes} minutes"
     return text

@@ -67,7 +67,9 @@ _GOAL_WORDS = {
 }
 _GOAL_STEMS = {category: content_words(words) for category, words in _GOAL_WORDS.items()}
 # Words nearly every goal has ("learn what ...", "hear how ..."): they say nothing about topic.
-_GOAL_NOISE = content_words("hear learn ask understand find talk want like see more better idea")
+_GOAL_NOISE = content_words(
+    "hear learn ask understand find talk want like see more better idea year next new now time"
+)
 
 _SENIOR = re.compile(
     r"\b(?:senior|sr|lead|principal|staff|head|director|vp|vice president|chief|ceo|cto|cfo"

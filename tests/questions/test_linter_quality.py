@@ -18,6 +18,13 @@ DATA = tomllib.loads(
 CASES: list[dict[str, Any]] = DATA["cases"]
 FACTS = [known_fact(f["kind"], f["text"], f["title"], f["url"]) for f in DATA["fact"]]
 MIN_PRECISION, MIN_RECALL = 0.85, 0.8
+# Codes that catch the same kind of mistake; each family is also scored as a whole.
+FAMILIES = {
+    "research": ("answered_by_research", "searchable"),
+    "form": ("closed", "double", "too_long", "leading"),
+    "asks": ("job_ask", "favour_ask", "salary_first"),
+    "personal": ("too_personal", "negative_press"),
+}
 
 
 def _scores() -> tuple[Counter[str], Counter[str], Counter[str], list[str]]:
@@ -58,6 +65,19 @@ def test_each_code_is_precise_and_finds_most_of_its_cases(code: str) -> None:
     report = "\n".join(line for line in WRONG if code in line)
     assert precision >= MIN_PRECISION, f"{code} precision {precision:.2f}\n{report}"
     assert recall >= MIN_RECALL, f"{code} recall {recall:.2f}\n{report}"
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_each_code_family_is_precise_and_finds_most_of_its_cases(family: str) -> None:
+    codes = FAMILIES[family]
+    hits = sum(HITS[c] for c in codes)
+    precision = hits / (hits + sum(FALSE_ALARMS[c] for c in codes))
+    recall = hits / (hits + sum(MISSES[c] for c in codes))
+    assert precision >= MIN_PRECISION and recall >= MIN_RECALL, (family, precision, recall)
+
+
+def test_the_families_cover_every_code_once() -> None:
+    assert sorted(c for codes in FAMILIES.values() for c in codes) == sorted(CODES)
 
 
 def test_clean_questions_get_no_findings() -> None:
