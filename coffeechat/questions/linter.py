@@ -82,6 +82,55 @@ class Finding:
     evidence: str = ""
 
 
+@dataclass(frozen=True)
+class _Rule:
+    """A rule that is one pattern: when it matches, its finding applies as written."""
+
+    pattern: re.Pattern[str]
+    finding: Finding
+
+
+_CONTENT_RULES = (
+    _Rule(
+        JOB_ASK,
+        Finding(
+            "job_ask",
+            "This asks for a job, an interview or a referral to a posting; "
+            "an informational interview is for learning, not hiring.",
+            "Ask how people build the experience for this work, e.g. "
+            "'What experience would help someone like me grow toward work like yours?'",
+        ),
+    ),
+    _Rule(
+        FAVOUR_ASK,
+        Finding(
+            "favour_ask",
+            "This asks a big favour of someone you have only just met.",
+            "Let the relationship grow first; ask for advice, e.g. "
+            "'What would make someone stand out when starting in this field?'",
+        ),
+    ),
+)
+_TONE_RULES = (
+    _Rule(
+        NEGATIVE_PRESS,
+        Finding(
+            "negative_press",
+            "Know about bad news, but do not lead with it; it puts them on the spot.",
+            "Ask about change in general, e.g. 'What is changing on your team this year?'",
+        ),
+    ),
+    _Rule(
+        LEADING,
+        Finding(
+            "leading",
+            "The question suggests its own answer, so you learn little from it.",
+            "Ask neutrally, e.g. 'How do you see ...?' or 'What is your view of ...?'",
+        ),
+    ),
+)
+
+
 def check_question(text: str) -> str:
     """The trimmed question, or ``Invalid`` when it is empty or over 1,000 characters."""
     cleaned = " ".join(text.split())
@@ -127,25 +176,7 @@ def lint(
                 "e.g. 'How does that show up in your own work?'",
             )
         )
-    if JOB_ASK.search(folded):
-        findings.append(
-            Finding(
-                "job_ask",
-                "This asks for a job, an interview or a referral to a posting; "
-                "an informational interview is for learning, not hiring.",
-                "Ask how people build the experience for this work, e.g. "
-                "'What experience would help someone like me grow toward work like yours?'",
-            )
-        )
-    if FAVOUR_ASK.search(folded):
-        findings.append(
-            Finding(
-                "favour_ask",
-                "This asks a big favour of someone you have only just met.",
-                "Let the relationship grow first; ask for advice, e.g. "
-                "'What would make someone stand out when starting in this field?'",
-            )
-        )
+    findings += [rule.finding for rule in _CONTENT_RULES if rule.pattern.search(folded)]
     personal = TOO_PERSONAL.search(folded)
     if personal:
         findings.append(
@@ -165,22 +196,7 @@ def lint(
                 "Drop it, or near the end ask 'What starting pay range is typical in this field?'",
             )
         )
-    if NEGATIVE_PRESS.search(folded):
-        findings.append(
-            Finding(
-                "negative_press",
-                "Know about bad news, but do not lead with it; it puts them on the spot.",
-                "Ask about change in general, e.g. 'What is changing on your team this year?'",
-            )
-        )
-    if LEADING.search(folded):
-        findings.append(
-            Finding(
-                "leading",
-                "The question suggests its own answer, so you learn little from it.",
-                "Ask neutrally, e.g. 'How do you see ...?' or 'What is your view of ...?'",
-            )
-        )
+    findings += [rule.finding for rule in _TONE_RULES if rule.pattern.search(folded)]
     if _is_double(folded):
         findings.append(
             Finding(
