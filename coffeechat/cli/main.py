@@ -6,14 +6,19 @@ import typer
 
 from coffeechat import __version__
 from coffeechat.cli import (
+    attire,
+    brief,
+    calendar,
     demo,
     export,
     imports,
+    interview_schedule,
     interviews,
     orgs,
     paths,
     people,
     profile,
+    questions,
     search,
     stats,
     targets,
@@ -56,6 +61,11 @@ app.add_typer(
 app.add_typer(
     export.app, name="export", help="Export your data: vCard, CSV, JSON backup, calendar."
 )
+interviews.app.command("schedule")(interview_schedule.schedule)
+export.app.command("ics")(calendar.export_ics)
+app.command("attire")(attire.attire)
+app.add_typer(questions.app, name="questions", help="Plan, edit and lint interview questions.")
+app.command("brief")(brief.brief)
 app.add_typer(targets.app, name="targets", help="Your target list, scored the LAMP way.")
 app.command("paths")(paths.paths)
 app.command("stats")(stats.stats)
