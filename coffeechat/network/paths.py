@@ -20,9 +20,10 @@ from sqlalchemy.orm import Session
 
 from coffeechat.models import Employment, Organization, Person, User, utcnow
 from coffeechat.network.introducers import Introducer, suggest_introducers
-from coffeechat.network.patterns import BusinessCalendar, Pattern, calendar_for, histories
+from coffeechat.network.patterns import BusinessCalendar, Pattern, histories
+from coffeechat.network.profile import get_profile
 from coffeechat.network.selection import in_condition
-from coffeechat.network.warmth import Contact, Warmth, alumni, user_schools, warmth
+from coffeechat.network.warmth import Contact, Warmth, alumni, warmth
 from coffeechat.scoping import scope
 
 
@@ -178,13 +179,14 @@ def warm_paths(
     limit: int | None = None,
 ) -> WarmPaths:
     """Ranked paths into ``organization``; introducers instead when there are none."""
-    calendar = calendar_for(session, owner=owner)
+    # Held for the whole call: the session keeps loaded rows only while they are in use.
+    profile = get_profile(session, owner=owner)
+    calendar = BusinessCalendar(profile.country, profile.timezone)
     today = on or today_for(calendar)
     insiders, people = _insiders(session, owner, organization)
     ties = _referral_ties(session, owner, insiders, people)
     history = histories(session, owner=owner, person_ids=people)
-    schools = user_schools(session, owner=owner)
-    fellow = alumni(session, owner=owner, person_ids=people, schools=schools)
+    fellow = alumni(session, owner=owner, person_ids=people, schools=profile.schools)
     heats: dict[int, Warmth] = {}
 
     def heat_of(pid: int) -> Warmth:

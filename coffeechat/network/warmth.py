@@ -92,6 +92,7 @@ def alumni(
     background fact (not rejected) that names one.
     """
     ids = settle(person_ids)
+    schools = [school for school in schools if school.strip()]
     school_keys = {" ".join(s.split()).casefold(): s for s in schools}
     # One query, three kinds of clue; ``rank`` keeps the plainest reason first.
     parts: list[Select[*tuple[Any, ...]]] = [
