@@ -199,6 +199,46 @@ def score_target(
     return target
 
 
+def rescore(
+    session: Session, *, owner: User, target_id: int, motivation: int, postings: int | None
+) -> Target:
+    """Set both typed scores of one target by id (empty postings: not scored yet)."""
+    target = get_owned(session, Target, target_id, owner, "target")
+    target.motivation = check_motivation(motivation)
+    target.postings = None if postings is None else check_postings(postings)
+    session.flush()
+    return target
+
+
+def add_targets(
+    session: Session, *, owner: User, names: list[str], create: bool = False
+) -> list[Target]:
+    """Put several organizations on the list at once; those already there are skipped.
+
+    Without ``create``, any unknown name refuses the whole batch, naming each one.
+    """
+    cleaned = list(dict.fromkeys(" ".join(n.split()) for n in names if n.strip()))
+    if not cleaned:
+        raise Invalid("names", "enter at least one organization")
+    unknown = []
+    for name in cleaned:
+        try:
+            find_organization_ref(session, owner=owner, ref=name)
+        except Invalid as error:
+            unknown.append(error.message.removeprefix("no organization named "))
+    if unknown and not create:
+        raise Invalid("names", "no organization named " + ", ".join(unknown))
+    added = []
+    for name in cleaned:
+        subject = _subject(session, owner, name, career=False, create=create)
+        if _target_of(session, owner, subject) is None:
+            target = Target(owner_id=owner.id, organization=subject, motivation=0, notes="")
+            session.add(target)
+            added.append(target)
+    session.flush()
+    return added
+
+
 def remove_target(session: Session, *, owner: User, ref: str, career: bool = False) -> str:
     """Take a target off the list (the organization itself stays); returns its name."""
     target = get_target(session, owner=owner, ref=ref, career=career)

@@ -9,8 +9,10 @@ from coffeechat.models import Career, Organization, Target, User
 from coffeechat.network.profile import update_profile
 from coffeechat.network.targets import (
     add_target,
+    add_targets,
     list_targets,
     remove_target,
+    rescore,
     score_target,
 )
 from coffeechat.scoping import owned
@@ -183,3 +185,45 @@ def test_the_database_itself_refuses_scores_out_of_range(session: Session, owner
     session.add(Target(owner_id=owner.id, organization_id=org.id, motivation=7, notes=""))
     with pytest.raises(IntegrityError), session.begin_nested():
         session.flush()
+
+
+def test_rescoring_by_id_sets_both_scores_and_can_clear_postings(
+    session: Session, owner: User
+) -> None:
+    make_org(session, owner, "Acme")
+    target = add_target(session, owner=owner, ref="Acme", motivation=1, postings=2)
+    rescore(session, owner=owner, target_id=target.id, motivation=3, postings=None)
+    assert (target.motivation, target.postings) == (3, None)
+    with pytest.raises(Invalid, match="motivation: must be 0, 1, 2 or 3"):
+        rescore(session, owner=owner, target_id=target.id, motivation=9, postings=None)
+
+
+def test_rescoring_another_owners_target_is_not_found(
+    session: Session, owner: User, stranger: User
+) -> None:
+    make_org(session, stranger, "Acme")
+    theirs = add_target(session, owner=stranger, ref="Acme")
+    with pytest.raises(NotFound):
+        rescore(session, owner=owner, target_id=theirs.id, motivation=1, postings=1)
+
+
+def test_adding_a_batch_skips_targets_already_listed(session: Session, owner: User) -> None:
+    for name in ("Acme", "Beta"):
+        make_org(session, owner, name)
+    add_target(session, owner=owner, ref="Acme")
+    added = add_targets(session, owner=owner, names=["acme", "Beta", " ", "beta"])
+    assert [t.name for t in added] == ["Beta"]
+    assert sorted(order(session, owner)) == ["Acme", "Beta"]
+
+
+def test_a_batch_with_unknown_names_is_refused_whole_unless_creating(
+    session: Session, owner: User
+) -> None:
+    make_org(session, owner, "Acme")
+    with pytest.raises(Invalid) as caught:
+        add_targets(session, owner=owner, names=["Acme", "Zeta", "Acmee"])
+    assert caught.value.field == "names"
+    assert caught.value.message == ("no organization named 'Zeta', 'Acmee'; did you mean 'Acme'?")
+    assert list_targets(session, owner=owner) == []
+    added = add_targets(session, owner=owner, names=["Acme", "Zeta"], create=True)
+    assert [t.name for t in added] == ["Acme", "Zeta"]
