@@ -200,12 +200,20 @@ def score_target(
 
 
 def rescore(
-    session: Session, *, owner: User, target_id: int, motivation: int, postings: int | None
+    session: Session,
+    *,
+    owner: User,
+    target_id: int,
+    motivation: int,
+    postings: int | None,
+    notes: str | None = None,
 ) -> Target:
     """Set both typed scores of one target by id (empty postings: not scored yet)."""
     target = get_owned(session, Target, target_id, owner, "target")
     target.motivation = check_motivation(motivation)
     target.postings = None if postings is None else check_postings(postings)
+    if notes is not None:
+        target.notes = _check_notes(notes)
     session.flush()
     return target
 
@@ -242,6 +250,12 @@ def add_targets(
 def remove_target(session: Session, *, owner: User, ref: str, career: bool = False) -> str:
     """Take a target off the list (the organization itself stays); returns its name."""
     target = get_target(session, owner=owner, ref=ref, career=career)
+    return drop_target(session, owner=owner, target_id=target.id)
+
+
+def drop_target(session: Session, *, owner: User, target_id: int) -> str:
+    """Take the target with this id off the list; returns its name."""
+    target = get_owned(session, Target, target_id, owner, "target")
     name = target.name
     session.delete(target)
     session.flush()

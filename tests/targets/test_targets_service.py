@@ -10,6 +10,7 @@ from coffeechat.network.profile import update_profile
 from coffeechat.network.targets import (
     add_target,
     add_targets,
+    drop_target,
     list_targets,
     remove_target,
     rescore,
@@ -192,8 +193,8 @@ def test_rescoring_by_id_sets_both_scores_and_can_clear_postings(
 ) -> None:
     make_org(session, owner, "Acme")
     target = add_target(session, owner=owner, ref="Acme", motivation=1, postings=2)
-    rescore(session, owner=owner, target_id=target.id, motivation=3, postings=None)
-    assert (target.motivation, target.postings) == (3, None)
+    rescore(session, owner=owner, target_id=target.id, motivation=3, postings=None, notes=" n ")
+    assert (target.motivation, target.postings, target.notes) == (3, None, "n")
     with pytest.raises(Invalid, match="motivation: must be 0, 1, 2 or 3"):
         rescore(session, owner=owner, target_id=target.id, motivation=9, postings=None)
 
@@ -205,6 +206,8 @@ def test_rescoring_another_owners_target_is_not_found(
     theirs = add_target(session, owner=stranger, ref="Acme")
     with pytest.raises(NotFound):
         rescore(session, owner=owner, target_id=theirs.id, motivation=1, postings=1)
+    with pytest.raises(NotFound):
+        drop_target(session, owner=owner, target_id=theirs.id)
 
 
 def test_adding_a_batch_skips_targets_already_listed(session: Session, owner: User) -> None:
