@@ -87,15 +87,13 @@ def paths(
 ) -> None:
     """Who could get you a conversation at ORG, warmest first."""
     from coffeechat.network.next_contact import next_contact_for
-    from coffeechat.network.paths import today_for, warm_paths
-    from coffeechat.network.patterns import calendar_for
+    from coffeechat.network.paths import warm_paths
     from coffeechat.network.targets import find_organization_ref
 
     with session_scope() as (session, owner):
         target = find_organization_ref(session, owner=owner, ref=organization)
-        today = today_for(calendar_for(session, owner=owner))
-        found = warm_paths(session, owner=owner, organization=target, on=today, limit=limit)
-        waiting = next_contact_for(session, owner=owner, organization=target, on=today)
+        found = warm_paths(session, owner=owner, organization=target, limit=limit)
+        waiting = next_contact_for(session, owner=owner, organization=target)
         if as_json:
             emit_json(paths_json(found, waiting))
         else:

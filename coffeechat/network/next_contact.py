@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coffeechat.models import Interview, Organization, Stage, User
-from coffeechat.network.paths import WarmPath, warm_paths
+from coffeechat.network.paths import WarmPath, today_for, warm_paths
 from coffeechat.network.patterns import (
     REPLY_WINDOW_BUSINESS_DAYS,
     BusinessCalendar,
@@ -125,10 +125,14 @@ def _next_for(
 
 
 def next_contact_for(
-    session: Session, *, owner: User, organization: Organization, on: date
+    session: Session, *, owner: User, organization: Organization, on: date | None = None
 ) -> NextContact | None:
-    """The next person to ask at ``organization`` if the first has been silent too long."""
+    """The next person to ask at ``organization`` if the first has been silent too long.
+
+    ``on`` defaults to today in the user's time zone.
+    """
     calendar = calendar_for(session, owner=owner)
+    on = on or today_for(calendar)
     rows = _open_requests(session, owner, organization.id)
     waiting = _overdue_by_org(rows, calendar, on).get(organization.id)
     if waiting is None:
