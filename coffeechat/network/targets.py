@@ -80,21 +80,27 @@ def find_organization_ref(session: Session, *, owner: User, ref: str) -> Organiz
     cleaned = " ".join(ref.split())
     if not cleaned:
         raise Invalid("organization", "must not be empty")
+    found, guess = _lookup(session, owner, cleaned)
+    if found is None:
+        hint = f"; did you mean {guess!r}?" if guess else ""
+        raise Invalid("organization", f"no organization named {cleaned!r}{hint}")
+    return found
+
+
+def _lookup(session: Session, owner: User, cleaned: str) -> tuple[Organization | None, str | None]:
+    """The organization ``cleaned`` names, or None with the closest known name."""
     if cleaned.isdigit():
-        return get_owned(session, Organization, int(cleaned), owner, "organization")
+        return get_owned(session, Organization, int(cleaned), owner, "organization"), None
     exact = find_organization(session, owner=owner, name=cleaned)
     if exact is not None:
-        return exact
+        return exact, None
     key = name_key(cleaned)
     rows = list(session.scalars(owned(Organization, owner)))
     for organization in rows:
-        if organization.name_key == key or key in {name_key(a) for a in organization.aliases}:
-            return organization
+        if key in {name_key(alias) for alias in organization.aliases}:
+            return organization, None
     close = difflib.get_close_matches(key, [o.name_key for o in rows], n=1, cutoff=0.75)
-    hint = next(
-        (f"; did you mean {o.name!r}?" for o in rows if close and o.name_key == close[0]), ""
-    )
-    raise Invalid("organization", f"no organization named {cleaned!r}{hint}")
+    return None, next((o.name for o in rows if close and o.name_key == close[0]), None)
 
 
 def _find_career(session: Session, owner: User, ref: str, create: bool) -> Career:
@@ -230,10 +236,9 @@ def add_targets(
         raise Invalid("names", "enter at least one organization")
     unknown = []
     for name in cleaned:
-        try:
-            find_organization_ref(session, owner=owner, ref=name)
-        except Invalid as error:
-            unknown.append(error.message.removeprefix("no organization named "))
+        found, guess = _lookup(session, owner, name)
+        if found is None:
+            unknown.append(f"{name!r} (did you mean {guess!r}?)" if guess else repr(name))
     if unknown and not create:
         raise Invalid("names", "no organization named " + ", ".join(unknown))
     added = []

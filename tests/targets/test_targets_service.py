@@ -226,7 +226,7 @@ def test_a_batch_with_unknown_names_is_refused_whole_unless_creating(
     with pytest.raises(Invalid) as caught:
         add_targets(session, owner=owner, names=["Acme", "Zeta", "Acmee"])
     assert caught.value.field == "names"
-    assert caught.value.message == ("no organization named 'Zeta', 'Acmee'; did you mean 'Acme'?")
+    assert caught.value.message == ("no organization named 'Zeta', 'Acmee' (did you mean 'Acme'?)")
     assert list_targets(session, owner=owner) == []
     added = add_targets(session, owner=owner, names=["Acme", "Zeta"], create=True)
     assert [t.name for t in added] == ["Acme", "Zeta"]
