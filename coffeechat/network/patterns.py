@@ -103,6 +103,8 @@ class History:
     requests: list[Request] = field(default_factory=list)
     met: bool = False
     replied: bool = False
+    # The last time they took part (a reply or a meeting); our own unanswered asks
+    # don't make a contact warm.
     last_interaction: datetime | None = None
 
     def touch(self, moment: datetime | None) -> None:
@@ -191,10 +193,8 @@ def _earliest(values: Iterable[datetime | None]) -> datetime | None:
 
 def _add_interview(history: History, row: Any, messages: list[Any]) -> None:
     replied_at = row.replied_at or _earliest(m.replied_at for m in messages)
-    for moment in (row.requested_at, replied_at, row.held_at, row.thanked_at):
+    for moment in (replied_at, row.held_at, *(m.replied_at for m in messages)):
         history.touch(moment)
-    for message in messages:
-        history.touch(message.sent_at)
     if row.held_at is not None:
         history.met = True
     answered = replied_at is not None or row.held_at is not None or row.stage in _ANSWERED_STAGES
@@ -223,7 +223,6 @@ def _add_loose_messages(history: History, messages: list[Any]) -> None:
     """Outreach sent outside any interview: each is a request; later follow-ups belong to it."""
     follow_ups = sorted(m.sent_at for m in messages if m.kind == MessageKind.FOLLOW_UP.value)
     for message in messages:
-        history.touch(message.sent_at)
         history.touch(message.replied_at)
         if message.replied_at is not None:
             history.replied = True

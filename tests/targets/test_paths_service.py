@@ -185,3 +185,17 @@ def test_a_big_employer_with_hundreds_of_people_keeps_every_signal(
     by_friend = found.paths[-1]
     assert by_friend.ask.name == "Outside Friend"
     assert by_friend.insider is not None and by_friend.insider.name == "Staff 259"
+
+
+def test_an_unanswered_ask_does_not_make_a_contact_warm(session: Session, owner: User) -> None:
+    update_profile(session, owner=owner, schools=["Lakeshore State"])
+    acme = make_org(session, owner, "Acme")
+    hana = make_person(session, owner, "Hana Alum", org="Acme", how_met="alumni")
+    make_person(session, owner, "Cole Cold", org="Acme")
+    ask(session, owner, hana, "2026-11-30")
+    fresh = warm_paths(session, owner=owner, organization=acme, on=date(2026, 12, 1))
+    assert [p.ask.name for p in fresh.paths] == ["Hana Alum", "Cole Cold"]
+    assert fresh.paths[0].reasons == ("works at Acme", "a fellow alum (how you met)")
+    # Three business days later she is silent: the alum bonus no longer outweighs that.
+    later = warm_paths(session, owner=owner, organization=acme, on=date(2026, 12, 8))
+    assert [p.ask.name for p in later.paths] == ["Cole Cold", "Hana Alum"]
