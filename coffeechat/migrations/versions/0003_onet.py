@@ -38,7 +38,7 @@ def _code_fk(table: str, column: str = "code") -> sa.ForeignKeyConstraint:
     )
 
 
-def _child(table: str, *columns: sa.Column[object]) -> None:
+def _child(table: str, *columns: sa.schema.SchemaItem) -> None:
     op.create_table(
         table,
         sa.Column("id", sa.Integer(), nullable=False),

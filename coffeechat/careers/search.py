@@ -1,0 +1,189 @@
+"""Find occupations by title or alternate title, forgiving typos.
+
+The ~60,000 O*NET titles are held in an in-memory word index, built once per process
+and rebuilt when a new import lands. Each query word is matched to index words exactly,
+as a prefix ("engin" → engineer) or fuzzily with rapidfuzz ("sofware" → software);
+titles are scored by how well they cover the query, and the best title of each
+occupation is returned.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from threading import Lock
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from coffeechat.errors import Invalid
+from coffeechat.models import OnetImport, OnetOccupation, OnetTitle
+from coffeechat.search import fold
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "or", "the", "to", "with"})
+_PREFIX_SCORE = 90.0
+_PRIMARY_BONUS = 3.0
+_MIN_SCORE = 45.0
+
+
+@dataclass(frozen=True)
+class CareerHit:
+    code: str
+    title: str
+    # The title that matched: the occupation's own or one of its alternate titles.
+    matched: str
+    score: int
+
+
+def _stem(word: str) -> str:
+    """A light plural fold, enough for "nurses" to find "nurse"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """The search words of ``text``: folded, stemmed, without stop words (unless only those)."""
+    found = [_stem(word) for word in _WORD.findall(fold(text))]
+    kept = [word for word in found if word not in _STOP_WORDS]
+    return kept or found
+
+
+@dataclass
+class _Index:
+    stamp: tuple[int, datetime] | None
+    titles: list[str] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)
+    sizes: list[int] = field(default_factory=list)
+    primary: list[bool] = field(default_factory=list)
+    postings: dict[str, list[int]] = field(default_factory=dict)
+    vocabulary: list[str] = field(default_factory=list)
+    by_length: dict[int, list[str]] = field(default_factory=dict)
+    occupation_titles: dict[str, str] = field(default_factory=dict)
+
+    def add(self, code: str, title: str, primary: bool) -> None:
+        entry = len(self.titles)
+        tokens = words(title)
+        self.titles.append(title)
+        self.codes.append(code)
+        self.sizes.append(max(len(tokens), 1))
+        self.primary.append(primary)
+        for token in set(tokens):
+            self.postings.setdefault(token, []).append(entry)
+
+    def finish(self) -> None:
+        self.vocabulary = sorted(self.postings)
+        lengths: defaultdict[int, list[str]] = defaultdict(list)
+        for word in self.vocabulary:
+            lengths[len(word)].append(word)
+        self.by_length = dict(lengths)
+
+    def similar(self, token: str) -> dict[str, float]:
+        """Index words close to ``token``, each with a 0-100 likeness."""
+        found: dict[str, float] = {}
+        if len(token) >= 3:
+            start = bisect_left(self.vocabulary, token)
+            for word in self.vocabulary[start : start + 200]:
+                if not word.startswith(token):
+                    break
+                found[word] = _PREFIX_SCORE
+        if len(token) >= 4:
+            cutoff = 80.0 if len(token) <= 5 else 75.0
+            nearby = [
+                word
+                for size in range(len(token) - 2, len(token) + 3)
+                for word in self.by_length.get(size, ())
+            ]
+            for word, score, _ in process.extract(
+                token, nearby, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+            ):
+                found[word] = max(found.get(word, 0.0), score * 0.95)
+        if token in self.postings:
+            found[token] = 100.0
+        return found
+
+
+_cache: dict[str, _Index] = {}
+_lock = Lock()
+
+
+def _stamp(session: Session) -> tuple[int, datetime] | None:
+    row = session.execute(
+        select(OnetImport.id, OnetImport.imported_at).order_by(OnetImport.id.desc()).limit(1)
+    ).first()
+    return None if row is None else (row[0], row[1])
+
+
+def _build(session: Session, stamp: tuple[int, datetime] | None) -> _Index:
+    index = _Index(stamp)
+    for code, title in session.execute(select(OnetOccupation.code, OnetOccupation.title)):
+        index.occupation_titles[code] = title
+        index.add(code, title, primary=True)
+    for code, title in session.execute(select(OnetTitle.code, OnetTitle.title)):
+        index.add(code, title, primary=False)
+    index.finish()
+    return index
+
+
+def _index(session: Session) -> _Index:
+    """This process's index for the session's database, rebuilt after each import."""
+    key = str(session.get_bind().engine.url)
+    stamp = _stamp(session)
+    with _lock:
+        index = _cache.get(key)
+        if index is None or index.stamp != stamp:
+            index = _cache[key] = _build(session, stamp)
+        return index
+
+
+def onet_loaded(session: Session) -> bool:
+    return bool(session.scalar(select(func.count()).select_from(OnetOccupation)))
+
+
+def search_careers(session: Session, text: str, *, limit: int = 10) -> list[CareerHit]:
+    """Occupations whose title or alternate titles match ``text``, best first."""
+    tokens = words(text)
+    if not tokens:
+        raise Invalid("text", "give at least one word to search for, for example 'nurse'.")
+    if limit < 1:
+        raise Invalid("limit", "must be 1 or more.")
+    index = _index(session)
+    totals: defaultdict[int, float] = defaultdict(float)
+    for token in tokens:
+        best: dict[int, float] = {}
+        for word, likeness in index.similar(token).items():
+            for entry in index.postings[word]:
+                if best.get(entry, 0.0) < likeness:
+                    best[entry] = likeness
+        for entry, likeness in best.items():
+            totals[entry] += likeness
+    wanted = len(tokens)
+    per_code: dict[str, tuple[float, int]] = {}
+    for entry, total in totals.items():
+        coverage = total / wanted
+        # Titles with many words beyond the query rank a little lower.
+        score = coverage * (0.8 + 0.2 * min(1.0, wanted / index.sizes[entry]))
+        if index.primary[entry]:
+            score += _PRIMARY_BONUS
+        code = index.codes[entry]
+        if score >= _MIN_SCORE and score > per_code.get(code, (0.0, 0))[0]:
+            per_code[code] = (score, entry)
+    ranked = sorted(
+        per_code.items(), key=lambda item: (-item[1][0], len(index.titles[item[1][1]]), item[0])
+    )
+    return [
+        CareerHit(
+            code=code,
+            title=index.occupation_titles.get(code, index.titles[entry]),
+            matched=index.titles[entry],
+            score=min(100, round(score)),
+        )
+        for code, (score, entry) in ranked[:limit]
+    ]
