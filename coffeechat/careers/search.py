@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from threading import Lock
@@ -27,6 +28,7 @@ from coffeechat.search import fold
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "or", "the", "to", "with"})
 _PREFIX_SCORE = 90.0
+_STEM_SCORE = 85.0
 _PRIMARY_BONUS = 3.0
 _MIN_SCORE = 45.0
 
@@ -63,7 +65,7 @@ class _Index:
     codes: list[str] = field(default_factory=list)
     sizes: list[int] = field(default_factory=list)
     primary: list[bool] = field(default_factory=list)
-    postings: dict[str, list[int]] = field(default_factory=dict)
+    postings: dict[str, Sequence[int]] = field(default_factory=dict)
     vocabulary: list[str] = field(default_factory=list)
     by_length: dict[int, list[str]] = field(default_factory=dict)
     occupation_titles: dict[str, str] = field(default_factory=dict)
@@ -76,9 +78,13 @@ class _Index:
         self.sizes.append(max(len(tokens), 1))
         self.primary.append(primary)
         for token in set(tokens):
-            self.postings.setdefault(token, []).append(entry)
+            postings = self.postings.setdefault(token, [])
+            assert isinstance(postings, list)
+            postings.append(entry)
 
     def finish(self) -> None:
+        # Tuples of ints are not tracked by the garbage collector: no full-GC pauses.
+        self.postings = {word: tuple(entries) for word, entries in self.postings.items()}
         self.vocabulary = sorted(self.postings)
         lengths: defaultdict[int, list[str]] = defaultdict(list)
         for word in self.vocabulary:
@@ -94,6 +100,14 @@ class _Index:
                 if not word.startswith(token):
                     break
                 found[word] = _PREFIX_SCORE
+        if len(token) >= 6:
+            # Same stem, other ending: "manager" finds "management", "teacher" "teaching".
+            stem = token[: max(5, len(token) - 2)]
+            start = bisect_left(self.vocabulary, stem)
+            for word in self.vocabulary[start : start + 200]:
+                if not word.startswith(stem):
+                    break
+                found.setdefault(word, _STEM_SCORE)
         if len(token) >= 4:
             cutoff = 80.0 if len(token) <= 5 else 75.0
             nearby = [
