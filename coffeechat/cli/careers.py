@@ -10,6 +10,8 @@ import typer
 from coffeechat.cli._common import console, emit_json, fail, session_scope, table
 
 if TYPE_CHECKING:
+    from rich.progress import Progress, ProgressColumn
+
     from coffeechat.careers.dossier import Dossier
     from coffeechat.careers.onet_files import OnetFiles
     from coffeechat.careers.onet_import import ImportReport
@@ -20,16 +22,18 @@ JSON = typer.Option(False, "--json", help="Print JSON (shape in docs/cli.md).")
 SHOWN_WARNINGS = 20
 
 
+def _progress(*columns: ProgressColumn) -> Progress:
+    """A progress bar on stderr, shown only to a person at a terminal."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    stderr = Console(stderr=True)
+    return Progress(*columns, console=stderr, transient=True, disable=not stderr.is_terminal)
+
+
 def _open_files(source: str | None, refresh: bool) -> tuple[OnetFiles, str]:
     """Open --from, downloading the release (with a progress bar) when it is a URL or absent."""
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        DownloadColumn,
-        Progress,
-        TimeRemainingColumn,
-        TransferSpeedColumn,
-    )
+    from rich.progress import BarColumn, DownloadColumn, TimeRemainingColumn, TransferSpeedColumn
 
     from coffeechat.careers.onet_files import open_source
     from coffeechat.config import get_settings
@@ -37,7 +41,7 @@ def _open_files(source: str | None, refresh: bool) -> tuple[OnetFiles, str]:
     from coffeechat.fetch import FetchFailed
 
     columns = (BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+    with _progress(*columns) as bar:
         task = bar.add_task("download", total=None)
 
         def advance(done: int, total: int | None) -> None:
@@ -80,8 +84,7 @@ def import_onet(
     as_json: bool = JSON,
 ) -> None:
     """Load the O*NET occupation database (replaces any earlier import)."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
 
     from coffeechat.careers import onet_import
 
@@ -90,7 +93,7 @@ def import_onet(
         with session_scope() as (session, _owner):
             present = [name for name in onet_import.FILES if files.has(name)]
             columns = (TextColumn("{task.description:<48}"), BarColumn(), MofNCompleteColumn())
-            with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+            with _progress(*columns) as bar:
                 task = bar.add_task("Reading", total=len(present))
 
                 def on_file(name: str) -> None:
@@ -185,7 +188,8 @@ def _print_dossier(d: Dossier) -> None:
                 qualifications.append(f"[dim]{label}:[/dim] {escape(text)}")
         if z.training:
             qualifications.append(f"[dim]Training:[/dim] {escape(z.training)}")
-    for label, shares in (("Education reported", d.education), ("Experience", d.experience)):
+    reported = (("Most reported education", d.education), ("Related experience", d.experience))
+    for label, shares in reported:
         if shares:
             listed = ", ".join(f"{escape(s.label)} ({s.percent:.0f}%)" for s in shares)
             qualifications.append(f"[dim]{label}:[/dim] {listed}")
@@ -201,7 +205,7 @@ def _print_dossier(d: Dossier) -> None:
     section(
         "Common technologies (hot = sought by many employers)",
         [
-            f"{escape(t.name)}{' [hot]' if t.hot else ''}"
+            f"{escape(t.name)}{' (hot)' if t.hot else ''}"
             + (f" [dim]· {escape(t.category)}[/dim]" if t.category else "")
             for t in d.technologies
         ],
