@@ -5,7 +5,18 @@ from __future__ import annotations
 import typer
 
 from coffeechat import __version__
-from coffeechat.cli import careers, demo, export, imports, interviews, orgs, people, profile, search
+from coffeechat.cli import (
+    careers,
+    demo,
+    export,
+    imports,
+    interviews,
+    orgs,
+    people,
+    profile,
+    readiness,
+    search,
+)
 from coffeechat.cli._common import STATE
 
 app = typer.Typer(
@@ -45,6 +56,7 @@ app.add_typer(
     export.app, name="export", help="Export your data: vCard, CSV, JSON backup, calendar."
 )
 app.add_typer(careers.app, name="careers", help="Careers from O*NET: search, dossiers, links.")
+interviews.app.command("readiness")(readiness.readiness)
 app.command("me")(profile.me)
 app.command("search")(search.search)
 app.command("demo")(demo.demo)
