@@ -77,6 +77,14 @@ def _facts(count: int) -> str:
     return f"{count} fact{'s' if count != 1 else ''}"
 
 
+def _counted(key: str, group: str, label: str, count: int, how: str, note: str) -> ReadinessItem:
+    """An item that is done once at least one fact backs it."""
+    done = count > 0
+    return ReadinessItem(
+        key, group, label, done, _facts(count), None if done else how, "" if done else note
+    )
+
+
 def _fact_counts(session: Session, owner: User, *conditions: object) -> Counter[str]:
     statement = scope(
         select(Fact.kind, func.count(Fact.id))
@@ -102,14 +110,12 @@ def _company(
     items = []
     for key, label, kinds in COMPANY_ITEMS:
         count = sum(counts[kind] for kind in kinds)
-        how: str | None
         if key == "news":
-            how, note = f"coffeechat research add {organization.id} URL", "URL: a news page"
+            command, note = f"coffeechat research add {organization.id} URL", "URL: a news page"
         else:
-            how, note = f"coffeechat research site {organization.id} URL", "URL: their home page"
-        if count:
-            how, note = None, ""
-        items.append(ReadinessItem(key, "company", label, count > 0, _facts(count), how, note))
+            command = f"coffeechat research site {organization.id} URL"
+            note = "URL: their home page"
+        items.append(_counted(key, "company", label, count, command, note))
     return items
 
 
@@ -168,11 +174,9 @@ def _person(session: Session, owner: User, interview: Interview) -> ReadinessIte
         note = "the person was removed from your network"
         return ReadinessItem("background", "person", label, False, "no person", how, note)
     count = _fact_counts(session, owner, Fact.person_id == interview.person_id)[FactKind.BACKGROUND]
-    how: str | None = f"coffeechat research bio {interview.person_id} FILE"
+    command = f"coffeechat research bio {interview.person_id} FILE"
     note = "FILE: a pasted bio or a profile saved as PDF; - reads stdin"
-    if count:
-        how, note = None, ""
-    return ReadinessItem("background", "person", label, count > 0, _facts(count), how, note)
+    return _counted("background", "person", label, count, command, note)
 
 
 def _logistics(interview: Interview) -> list[ReadinessItem]:
