@@ -94,6 +94,10 @@ class _BadRow(Exception):
     pass
 
 
+class _BadFile(Exception):
+    """A file whose header lacks a column we need: skipped, unless it is Occupation Data."""
+
+
 @dataclass
 class _Loader:
     session: Session
@@ -107,11 +111,13 @@ class _Loader:
 
     # -- reading ---------------------------------------------------------------
 
-    def rows(self, name: str, needed: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
-        """Each data row of ``name`` reordered to ``needed`` columns, with its line number.
+    def rows(
+        self, name: str, needed: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> Iterator[tuple[int, list[str]]]:
+        """Each data row of ``name`` as its ``needed`` then ``optional`` columns ("" if absent).
 
-        A row with the wrong number of fields becomes a warning; a file without a needed
-        column is an error naming the column.
+        A row with the wrong number of fields becomes a warning; a header without a needed
+        column raises _BadFile before any row is read.
         """
         if self.on_file:
             self.on_file(name)
@@ -122,12 +128,10 @@ class _Loader:
                 header = [column.strip() for column in next(reader, [])]
                 missing = [column for column in needed if column not in header]
                 if missing:
-                    raise Invalid(
-                        "from",
-                        f"{name} has no {', '.join(repr(m) for m in missing)} column; "
-                        "is it an O*NET text file?",
-                    )
+                    columns = ", ".join(repr(column) for column in missing)
+                    raise _BadFile(f"{name} has no {columns} column; is it an O*NET text file?")
                 positions = [header.index(column) for column in needed]
+                positions += [header.index(c) if c in header else -1 for c in optional]
                 width = len(header)
                 for line, row in enumerate(reader, start=2):
                     if not row or row == [""]:
@@ -135,7 +139,7 @@ class _Loader:
                     if len(row) != width:
                         self.warn(name, line, f"expected {width} fields, found {len(row)}")
                         continue
-                    yield line, [row[i].strip() for i in positions]
+                    yield line, [row[i].strip() if i >= 0 else "" for i in positions]
             except UnicodeDecodeError:
                 raise Invalid(
                     "from",
@@ -175,9 +179,10 @@ class _Loader:
         name: str,
         needed: tuple[str, ...],
         parse: Callable[[list[str]], dict[str, Any] | None],
+        optional: tuple[str, ...] = (),
     ) -> Iterator[dict[str, Any]]:
         """Rows of ``name`` turned into records; a row ``parse`` rejects becomes a warning."""
-        for line, row in self.rows(name, needed):
+        for line, row in self.rows(name, needed, optional):
             try:
                 record = parse(row)
             except _BadRow as problem:
@@ -243,8 +248,8 @@ class _Loader:
                 "importance": self.importance.get((code, number)),
             }
 
-        needed = (CODE, "Task ID", "Task", "Task Type")
-        self.store(TASKS, OnetTask, self.parsed(TASKS, needed, parse))
+        needed = (CODE, "Task ID", "Task")
+        self.store(TASKS, OnetTask, self.parsed(TASKS, needed, parse, ("Task Type",)))
 
     def job_zone_levels(self) -> None:
         def parse(row: list[str]) -> dict[str, Any]:
@@ -258,9 +263,10 @@ class _Loader:
                 "examples": examples,
             }
 
-        needed = ("Job Zone", "Name", "Experience", "Education", "Job Training", "Examples")
+        needed = ("Job Zone", "Name")
+        optional = ("Experience", "Education", "Job Training", "Examples")
         seen: dict[int, dict[str, Any]] = {}
-        for record in self.parsed(JOB_ZONE_LEVELS, needed, parse):
+        for record in self.parsed(JOB_ZONE_LEVELS, needed, parse, optional):
             seen[record["job_zone"]] = record
         self.store(JOB_ZONE_LEVELS, OnetJobZoneLevel, iter(seen.values()))
 
@@ -332,7 +338,7 @@ class _Loader:
 
     def technology(self) -> None:
         def parse(row: list[str]) -> dict[str, Any]:
-            code, example, commodity, hot, *rest = row
+            code, example, commodity, hot, in_demand = row
             if not example:
                 raise _BadRow("the technology name is empty")
             return {
@@ -340,13 +346,13 @@ class _Loader:
                 "name": example,
                 "category": commodity or None,
                 "hot": hot == "Y",
-                "in_demand": bool(rest) and rest[0] == "Y",
+                "in_demand": in_demand == "Y",
             }
 
-        needed: tuple[str, ...] = (CODE, "Example", "Commodity Title", "Hot Technology")
-        if self._has_column(TECHNOLOGY, "In Demand"):
-            needed += ("In Demand",)
-        self.store(TECHNOLOGY, OnetTechnology, self.parsed(TECHNOLOGY, needed, parse))
+        # "In Demand" arrived in release 27.1; older files load without it.
+        optional = ("Commodity Title", "Hot Technology", "In Demand")
+        records = self.parsed(TECHNOLOGY, (CODE, "Example"), parse, optional)
+        self.store(TECHNOLOGY, OnetTechnology, records)
 
     def related(self) -> None:
         def parse(row: list[str]) -> dict[str, Any]:
@@ -360,11 +366,6 @@ class _Loader:
 
         needed = (CODE, "Related O*NET-SOC Code", "Relatedness Tier", "Index")
         self.store(RELATED, OnetRelated, self.parsed(RELATED, needed, parse))
-
-    def _has_column(self, name: str, column: str) -> bool:
-        # "In Demand" arrived in release 27.1; older files still load without it.
-        with self.files.open_text(name) as handle:
-            return column in handle.readline().rstrip("\r\n").split("\t")
 
 
 # Children first, so deleting never trips a foreign key.
@@ -413,8 +414,14 @@ def import_onet(
     }
     missing = tuple(name for name in FILES if not files.has(name))
     for name in FILES:
-        if name not in missing:
+        if name in missing:
+            continue
+        try:
             steps[name]()
+        except _BadFile as problem:
+            if name == OCCUPATIONS:
+                raise Invalid("from", str(problem)) from None
+            loader.warn(name, 1, f"{problem} The file was skipped.")
     if not loader.codes:
         raise Invalid("from", f"{OCCUPATIONS} holds no valid occupation; nothing was imported.")
     session.add(

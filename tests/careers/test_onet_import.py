@@ -136,13 +136,39 @@ def test_a_file_that_is_not_utf8_stops_the_import_and_keeps_the_previous_data(
     assert _count(session, OnetOccupation) == 3
 
 
-def test_a_file_without_a_needed_column_is_an_error_naming_it(
+def test_a_file_without_a_needed_column_is_skipped_with_a_warning(
     session: Session, load_release: Loader
 ) -> None:
     files = dict(RELEASE)
     files["Job Zones.txt"] = [["O*NET-SOC Code", "Zone"], [DEV, "4"]]
-    with pytest.raises(Invalid, match="Job Zones.txt has no 'Job Zone' column"):
+    report = load_release(files)
+    assert [str(w) for w in report.warnings] == [
+        "Job Zones.txt, line 1: Job Zones.txt has no 'Job Zone' column; "
+        "is it an O*NET text file? The file was skipped."
+    ]
+    assert "Job Zones.txt" not in report.counts
+    assert report.counts["Related Occupations.txt"] == 2
+
+
+def test_occupation_data_without_its_columns_stops_the_import(
+    session: Session, load_release: Loader
+) -> None:
+    files = dict(RELEASE)
+    files["Occupation Data.txt"] = [["Code", "Title"], [DEV, "Software Developers"]]
+    with pytest.raises(Invalid, match="Occupation Data.txt has no 'O\\*NET-SOC Code', "):
         load_release(files)
+
+
+def test_older_releases_without_optional_columns_still_load(
+    session: Session, load_release: Loader
+) -> None:
+    files = dict(RELEASE)
+    files["Technology Skills.txt"] = [row[:5] for row in RELEASE["Technology Skills.txt"]]
+    files["Job Zone Reference.txt"] = [row[:2] for row in RELEASE["Job Zone Reference.txt"]]
+    report = load_release(files)
+    assert report.warnings == ()
+    assert report.counts["Technology Skills.txt"] == 3
+    assert report.counts["Job Zone Reference.txt"] == 2
 
 
 def test_a_binary_file_is_refused(session: Session, tmp_path: Path) -> None:
