@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from threading import Lock
 
 from rapidfuzz import fuzz, process
@@ -31,6 +32,8 @@ _PREFIX_SCORE = 90.0
 _STEM_SCORE = 85.0
 _PRIMARY_BONUS = 3.0
 _MIN_SCORE = 45.0
+# How many of a word's best titles are scored (entries are numbered best-first).
+_PER_WORD = 400
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class CareerHit:
     score: int
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A light plural fold, enough for "nurses" to find "nurse"."""
     if len(word) > 4 and word.endswith("ies"):
@@ -70,21 +74,24 @@ class _Index:
     by_length: dict[int, list[str]] = field(default_factory=dict)
     occupation_titles: dict[str, str] = field(default_factory=dict)
 
-    def add(self, code: str, title: str, primary: bool) -> None:
-        entry = len(self.titles)
-        tokens = words(title)
-        self.titles.append(title)
-        self.codes.append(code)
-        self.sizes.append(max(len(tokens), 1))
-        self.primary.append(primary)
-        for token in set(tokens):
-            postings = self.postings.setdefault(token, [])
-            assert isinstance(postings, list)
-            postings.append(entry)
+    def fill(self, titles: list[tuple[str, str, bool]]) -> None:
+        """Index (code, title, primary) rows.
 
-    def finish(self) -> None:
+        Entries are numbered best-first for a word they share (occupation titles, then
+        shorter titles), so the first entries of a posting list are its best candidates.
+        """
+        tokenised = [(words(title), code, title, primary) for code, title, primary in titles]
+        tokenised.sort(key=lambda row: len(row[0]) + (0 if row[3] else 1000))
+        lists: defaultdict[str, list[int]] = defaultdict(list)
+        for entry, (tokens, code, title, primary) in enumerate(tokenised):
+            self.titles.append(title)
+            self.codes.append(code)
+            self.sizes.append(max(len(tokens), 1))
+            self.primary.append(primary)
+            for token in dict.fromkeys(tokens):
+                lists[token].append(entry)
         # Tuples of ints are not tracked by the garbage collector: no full-GC pauses.
-        self.postings = {word: tuple(entries) for word, entries in self.postings.items()}
+        self.postings = {word: tuple(entries) for word, entries in lists.items()}
         self.vocabulary = sorted(self.postings)
         lengths: defaultdict[int, list[str]] = defaultdict(list)
         for word in self.vocabulary:
@@ -110,15 +117,12 @@ class _Index:
                 found.setdefault(word, _STEM_SCORE)
         if len(token) >= 4:
             cutoff = 80.0 if len(token) <= 5 else 75.0
-            nearby = [
-                word
-                for size in range(len(token) - 2, len(token) + 3)
-                for word in self.by_length.get(size, ())
-            ]
-            for word, score, _ in process.extract(
-                token, nearby, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
-            ):
-                found[word] = max(found.get(word, 0.0), score * 0.95)
+            for size in range(len(token) - 2, len(token) + 3):
+                nearby = self.by_length.get(size, ())
+                for word, score, _ in process.extract(
+                    token, nearby, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+                ):
+                    found[word] = max(found.get(word, 0.0), score * 0.95)
         if token in self.postings:
             found[token] = 100.0
         return found
@@ -137,12 +141,16 @@ def _stamp(session: Session) -> tuple[int, datetime] | None:
 
 def _build(session: Session, stamp: tuple[int, datetime] | None) -> _Index:
     index = _Index(stamp)
-    for code, title in session.execute(select(OnetOccupation.code, OnetOccupation.title)):
-        index.occupation_titles[code] = title
-        index.add(code, title, primary=True)
-    for code, title in session.execute(select(OnetTitle.code, OnetTitle.title)):
-        index.add(code, title, primary=False)
-    index.finish()
+    rows = [
+        (code, title, True)
+        for code, title in session.execute(select(OnetOccupation.code, OnetOccupation.title))
+    ]
+    index.occupation_titles = {code: title for code, title, _ in rows}
+    rows += [
+        (code, title, False)
+        for code, title in session.execute(select(OnetTitle.code, OnetTitle.title))
+    ]
+    index.fill(rows)
     return index
 
 
@@ -169,19 +177,25 @@ def search_careers(session: Session, text: str, *, limit: int = 10) -> list[Care
     if limit < 1:
         raise Invalid("limit", "must be 1 or more.")
     index = _index(session)
-    totals: defaultdict[int, float] = defaultdict(float)
+    # Per query word, each entry's best likeness; dict updates run in C, even for the
+    # thousands of titles a word like "manager" is in.
+    per_token: list[dict[int, float]] = []
+    candidates: set[int] = set()
     for token in tokens:
         best: dict[int, float] = {}
-        for word, likeness in index.similar(token).items():
-            for entry in index.postings[word]:
-                if best.get(entry, 0.0) < likeness:
-                    best[entry] = likeness
-        for entry, likeness in best.items():
-            totals[entry] += likeness
+        for word, likeness in sorted(index.similar(token).items(), key=lambda item: item[1]):
+            entries = index.postings[word]
+            best.update(dict.fromkeys(entries, likeness))
+            candidates.update(entries[:_PER_WORD])
+        per_token.append(best)
+    if len(per_token) > 1:
+        # Titles matching every word, however common the words are.
+        common = set(per_token[0]).intersection(*per_token[1:])
+        candidates.update(sorted(common)[:_PER_WORD])
     wanted = len(tokens)
     per_code: dict[str, tuple[float, int]] = {}
-    for entry, total in totals.items():
-        coverage = total / wanted
+    for entry in candidates:
+        coverage = sum(best.get(entry, 0.0) for best in per_token) / wanted
         # Titles with many words beyond the query rank a little lower.
         score = coverage * (0.8 + 0.2 * min(1.0, wanted / index.sizes[entry]))
         if index.primary[entry]:
