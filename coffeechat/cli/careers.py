@@ -32,27 +32,46 @@ def _progress(*columns: ProgressColumn) -> Progress:
 
 
 def _open_files(source: str | None, refresh: bool) -> tuple[OnetFiles, str]:
-    """Open --from, downloading the release (with a progress bar) when it is a URL or absent."""
-    from rich.progress import BarColumn, DownloadColumn, TimeRemainingColumn, TransferSpeedColumn
+    """Open --from; a download (URL, or no --from) shows a progress bar once bytes flow."""
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        TaskID,
+        TextColumn,
+        TimeRemainingColumn,
+        TransferSpeedColumn,
+    )
 
     from coffeechat.careers.onet_files import open_source
     from coffeechat.config import get_settings
     from coffeechat.errors import CoffeechatError
     from coffeechat.fetch import FetchFailed
 
-    columns = (BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn())
-    with _progress(*columns) as bar:
-        task = bar.add_task("download", total=None)
+    shown: list[tuple[Progress, TaskID]] = []
 
-        def advance(done: int, total: int | None) -> None:
-            bar.update(task, completed=done, total=total)
+    def advance(done: int, total: int | None) -> None:
+        if not shown:
+            bar = _progress(
+                TextColumn("Downloading O*NET"),
+                BarColumn(),
+                DownloadColumn(),
+                TransferSpeedColumn(),
+                TimeRemainingColumn(),
+            )
+            bar.start()
+            shown.append((bar, bar.add_task("download", total=total)))
+        bar, task = shown[0]
+        bar.update(task, completed=done, total=total)
 
-        try:
-            return open_source(source, settings=get_settings(), refresh=refresh, progress=advance)
-        except FetchFailed as error:
-            fail(str(error), code=1)
-        except CoffeechatError as error:
-            fail(str(error))
+    try:
+        return open_source(source, settings=get_settings(), refresh=refresh, progress=advance)
+    except FetchFailed as error:
+        fail(str(error), code=1)
+    except CoffeechatError as error:
+        fail(str(error))
+    finally:
+        for bar, _task in shown:
+            bar.stop()
 
 
 def _print_report(report: ImportReport) -> None:
@@ -97,7 +116,7 @@ def import_onet(
                 task = bar.add_task("Reading", total=len(present))
 
                 def on_file(name: str) -> None:
-                    bar.update(task, description=name, advance=0 if name == present[0] else 1)
+                    bar.update(task, description=name, completed=present.index(name))
 
                 report = onet_import.import_onet(session, files, source=label, on_file=on_file)
     finally:
