@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -26,6 +27,7 @@ from coffeechat.models import (
     Focus,
     Interview,
     Organization,
+    Profile,
     User,
 )
 from coffeechat.scoping import get_owned, scope
@@ -179,12 +181,22 @@ def _person(session: Session, owner: User, interview: Interview) -> ReadinessIte
     return _counted("background", "person", label, count, command, note)
 
 
-def _logistics(interview: Interview) -> list[ReadinessItem]:
+def _zone(session: Session, owner: User) -> ZoneInfo:
+    """The user's time zone from their profile (UTC until they set one)."""
+    profile = session.get(Profile, owner.id)
+    try:
+        return ZoneInfo(profile.timezone if profile else "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def _logistics(interview: Interview, zone: ZoneInfo) -> list[ReadinessItem]:
     questions = sum(1 for q in interview.questions if q.state != "skipped")
     where = interview.place or interview.link
     when = interview.scheduled_at
     if when and where:
-        placed = f"{when:%Y-%m-%d %H:%M} UTC, {where}"
+        local = when.astimezone(zone)
+        placed = f"{local:%a %Y-%m-%d %H:%M} {local.tzname()}, {where}"
     else:
         placed = "no time yet" if not when else "no place or link yet"
     schedule = f"coffeechat interviews schedule {interview.id} --at WHEN --venue VENUE --place TEXT"
@@ -231,6 +243,6 @@ def readiness(session: Session, *, owner: User, interview_id: int) -> Readiness:
     if interview.focus in (Focus.CAREER, Focus.BOTH):
         items += _career(session, owner, interview)
     items.append(_person(session, owner, interview))
-    items += _logistics(interview)
+    items += _logistics(interview, _zone(session, owner))
     done = sum(item.done for item in items)
     return Readiness(interview.id, interview.focus, round(100 * done / len(items)), tuple(items))

@@ -14,6 +14,7 @@ from coffeechat.careers.onet_import import import_onet
 from coffeechat.careers.service import link_career
 from coffeechat.errors import NotFound
 from coffeechat.models import Career, Fact, Interview, PlannedQuestion, Source, User
+from coffeechat.network.profile import update_profile
 from coffeechat.research.readiness import Readiness, readiness
 from tests.careers.conftest import DEV, write_release
 from tests.conftest import Cli
@@ -204,9 +205,12 @@ def test_time_and_place_need_both(session: Session, owner: User) -> None:
     item = check(session, owner, interview).items[7]
     assert (item.done, item.found, item.how) == (
         True,
-        "2026-12-03 15:00 UTC, https://meet.example.org/abc",
+        "Thu 2026-12-03 15:00 UTC, https://meet.example.org/abc",
         None,
     )
+    update_profile(session, owner=owner, timezone="America/Chicago")
+    item = check(session, owner, interview).items[7]
+    assert item.found == "Thu 2026-12-03 09:00 CST, https://meet.example.org/abc"
 
 
 def test_the_score_is_the_share_of_items_done(session: Session, owner: User) -> None:
