@@ -19,6 +19,35 @@ from urllib.parse import unquote, urlsplit
 from coffeechat.config import Settings
 from coffeechat.errors import Invalid
 
+OCCUPATIONS = "Occupation Data.txt"
+TITLES = "Alternate Titles.txt"
+TASKS = "Task Statements.txt"
+TASK_RATINGS = "Task Ratings.txt"
+JOB_ZONES = "Job Zones.txt"
+JOB_ZONE_LEVELS = "Job Zone Reference.txt"
+EDUCATION = "Education, Training, and Experience.txt"
+EDUCATION_CATEGORIES = "Education, Training, and Experience Categories.txt"
+WORK_CONTEXT = "Work Context.txt"
+WORK_CONTEXT_CATEGORIES = "Work Context Categories.txt"
+TECHNOLOGY = "Technology Skills.txt"
+RELATED = "Related Occupations.txt"
+
+# Every file we read, in reading order (categories and ratings before what they label).
+FILES = (
+    OCCUPATIONS,
+    TITLES,
+    TASK_RATINGS,
+    TASKS,
+    JOB_ZONE_LEVELS,
+    JOB_ZONES,
+    EDUCATION_CATEGORIES,
+    EDUCATION,
+    WORK_CONTEXT_CATEGORIES,
+    WORK_CONTEXT,
+    TECHNOLOGY,
+    RELATED,
+)
+
 
 @dataclass
 class OnetFiles:

@@ -18,7 +18,22 @@ from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
 from coffeechat.careers.context import topic_for
-from coffeechat.careers.onet_files import OnetFiles
+from coffeechat.careers.onet_files import (
+    EDUCATION,
+    EDUCATION_CATEGORIES,
+    FILES,
+    JOB_ZONE_LEVELS,
+    JOB_ZONES,
+    OCCUPATIONS,
+    RELATED,
+    TASK_RATINGS,
+    TASKS,
+    TECHNOLOGY,
+    TITLES,
+    WORK_CONTEXT,
+    WORK_CONTEXT_CATEGORIES,
+    OnetFiles,
+)
 from coffeechat.errors import Invalid
 from coffeechat.models import (
     OnetEducation,
@@ -31,35 +46,6 @@ from coffeechat.models import (
     OnetTechnology,
     OnetTitle,
     OnetWorkContext,
-)
-
-OCCUPATIONS = "Occupation Data.txt"
-TITLES = "Alternate Titles.txt"
-TASKS = "Task Statements.txt"
-TASK_RATINGS = "Task Ratings.txt"
-JOB_ZONES = "Job Zones.txt"
-JOB_ZONE_LEVELS = "Job Zone Reference.txt"
-EDUCATION = "Education, Training, and Experience.txt"
-EDUCATION_CATEGORIES = "Education, Training, and Experience Categories.txt"
-WORK_CONTEXT = "Work Context.txt"
-WORK_CONTEXT_CATEGORIES = "Work Context Categories.txt"
-TECHNOLOGY = "Technology Skills.txt"
-RELATED = "Related Occupations.txt"
-
-# Every file we read, in reading order (categories and ratings before what they label).
-FILES = (
-    OCCUPATIONS,
-    TITLES,
-    TASK_RATINGS,
-    TASKS,
-    JOB_ZONE_LEVELS,
-    JOB_ZONES,
-    EDUCATION_CATEGORIES,
-    EDUCATION,
-    WORK_CONTEXT_CATEGORIES,
-    WORK_CONTEXT,
-    TECHNOLOGY,
-    RELATED,
 )
 
 CODE = "O*NET-SOC Code"

@@ -75,7 +75,7 @@ def _open_files(source: str | None, refresh: bool) -> tuple[OnetFiles, str]:
 
 
 def _print_report(report: ImportReport) -> None:
-    from coffeechat.careers.onet_import import FILES
+    from coffeechat.careers.onet_files import FILES
 
     out = console()
     out.print(f"[bold]Imported O*NET data from {report.source}[/bold]")
@@ -106,11 +106,12 @@ def import_onet(
     from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
 
     from coffeechat.careers import onet_import
+    from coffeechat.careers.onet_files import FILES
 
     files, label = _open_files(source, refresh)
     try:
         with session_scope() as (session, _owner):
-            present = [name for name in onet_import.FILES if files.has(name)]
+            present = [name for name in FILES if files.has(name)]
             columns = (TextColumn("{task.description:<48}"), BarColumn(), MofNCompleteColumn())
             with _progress(*columns) as bar:
                 task = bar.add_task("Reading", total=len(present))

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coffeechat.careers.onet_files import open_local
-from coffeechat.careers.onet_import import FILES, ImportReport, import_onet
+from coffeechat.careers.onet_files import FILES, open_local
+from coffeechat.careers.onet_import import ImportReport, import_onet
 from coffeechat.errors import Invalid
 from coffeechat.models import (
     OnetEducation,
