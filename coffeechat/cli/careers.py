@@ -85,7 +85,9 @@ def _print_report(report: ImportReport) -> None:
     for name in report.missing_files:
         out.print(f"  [dim]{'missing':>8}  {name}[/dim]")
     for warning in report.warnings[:SHOWN_WARNINGS]:
-        typer.echo(f"Warning: {warning} (row skipped)", err=True)
+        # Line 1 is a file's header: that warning already says the file was skipped.
+        skipped = "" if warning.line == 1 else " (row skipped)"
+        typer.echo(f"Warning: {warning}{skipped}", err=True)
     if len(report.warnings) > SHOWN_WARNINGS:
         more = len(report.warnings) - SHOWN_WARNINGS
         typer.echo(f"Warning: … and {more} more rows skipped.", err=True)
