@@ -6,10 +6,13 @@ import typer
 
 from coffeechat import __version__
 from coffeechat.cli import (
+    attire,
+    calendar,
     careers,
     demo,
     export,
     imports,
+    interview_schedule,
     interviews,
     orgs,
     people,
@@ -55,6 +58,9 @@ app.add_typer(
 app.add_typer(
     export.app, name="export", help="Export your data: vCard, CSV, JSON backup, calendar."
 )
+interviews.app.command("schedule")(interview_schedule.schedule)
+export.app.command("ics")(calendar.export_ics)
+app.command("attire")(attire.attire)
 app.add_typer(careers.app, name="careers", help="Careers from O*NET: search, dossiers, links.")
 interviews.app.command("readiness")(readiness.readiness)
 app.command("me")(profile.me)
