@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 import typer
 
-from coffeechat.cli._common import console, emit_json, session_scope
+from coffeechat.cli._common import STATE, console, emit_json, session_scope
 
 GROUPS = {
     "company": "The organization",
@@ -51,4 +51,11 @@ def readiness(
         out.print(f"  {mark} {escape(item.label)} [dim]({escape(item.found)})[/dim]")
         if item.how:
             note = f"  [dim]({escape(item.note)})[/dim]" if item.note else ""
-            out.print(f"      → {escape(item.how)}{note}")
+            out.print(f"      → {escape(_for_this_database(item.how))}{note}")
+
+
+def _for_this_database(command: str) -> str:
+    """Keep pointing at the demo database when that is the one being looked at."""
+    if STATE.demo and command.startswith("coffeechat "):
+        return "coffeechat --demo " + command.removeprefix("coffeechat ")
+    return command

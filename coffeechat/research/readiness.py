@@ -224,7 +224,9 @@ def _logistics(interview: Interview, zone: ZoneInfo) -> list[ReadinessItem]:
             "logistics",
             "Attire chosen",
             bool(interview.attire),
-            interview.attire or "not chosen",
+            interview.attire.replace("_", " ").replace("-", " ")
+            if interview.attire
+            else "not chosen",
             None if interview.attire else f"coffeechat attire {interview.id} --choose LEVEL",
             "" if interview.attire else f"see the advice first: coffeechat attire {interview.id}",
         ),

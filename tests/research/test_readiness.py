@@ -281,3 +281,10 @@ def test_the_readiness_command_prints_the_checklist(cli: Cli, tmp_path: Path) ->
     }
     missing = cli("interviews", "readiness", "5")
     assert (missing.exit_code, missing.stderr) == (2, "Error: No interview with id 5.\n")
+
+
+def test_on_the_demo_database_the_commands_keep_the_demo_flag(cli: Cli) -> None:
+    assert cli("demo").exit_code == 0
+    result = cli("--demo", "interviews", "readiness", "1")
+    assert result.exit_code == 0
+    assert "      → coffeechat --demo questions plan 1\n" in result.stdout
