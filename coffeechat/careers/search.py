@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -69,7 +68,7 @@ class _Index:
     codes: list[str] = field(default_factory=list)
     sizes: list[int] = field(default_factory=list)
     primary: list[bool] = field(default_factory=list)
-    postings: dict[str, Sequence[int]] = field(default_factory=dict)
+    postings: dict[str, tuple[int, ...]] = field(default_factory=dict)
     vocabulary: list[str] = field(default_factory=list)
     by_length: dict[int, list[str]] = field(default_factory=dict)
     occupation_titles: dict[str, str] = field(default_factory=dict)
