@@ -397,10 +397,12 @@ def main() -> None:
         counts = write_release(folder)
         written = time.perf_counter() - started
         print(f"Synthetic O*NET release: {sum(counts.values()):,} rows in {len(counts)} files")
-        print(f"  ({counts['Occupation Data.txt']:,} occupations, ")
-        print(f"   {counts['Alternate Titles.txt']:,} alternate titles, ")
-        print(f"   {counts['Task Statements.txt']:,} tasks, ")
-        print(f"   {counts['Work Context.txt']:,} work-context rows; written in {written:.1f} s)")
+        print(
+            f"  {counts['Occupation Data.txt']:,} occupations, "
+            f"{counts['Alternate Titles.txt']:,} alternate titles, "
+            f"{counts['Task Statements.txt']:,} tasks, "
+            f"{counts['Work Context.txt']:,} work-context rows (written in {written:.1f} s)"
+        )
 
         started = time.perf_counter()
         baseline_rows = read_with_csv_only(folder)
