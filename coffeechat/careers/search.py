@@ -56,7 +56,8 @@ def _stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """The search words of ``text``: folded, stemmed, without stop words (unless only those)."""
-    found = [_stem(word) for word in _WORD.findall(fold(text))]
+    folded = text.lower() if text.isascii() else fold(text)
+    found = [_stem(word) for word in _WORD.findall(folded)]
     kept = [word for word in found if word not in _STOP_WORDS]
     return kept or found
 
@@ -68,7 +69,7 @@ class _Index:
     codes: list[str] = field(default_factory=list)
     sizes: list[int] = field(default_factory=list)
     primary: list[bool] = field(default_factory=list)
-    postings: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    postings: dict[str, list[int]] = field(default_factory=dict)
     vocabulary: list[str] = field(default_factory=list)
     by_length: dict[int, list[str]] = field(default_factory=dict)
     occupation_titles: dict[str, str] = field(default_factory=dict)
@@ -89,8 +90,7 @@ class _Index:
             self.primary.append(primary)
             for token in dict.fromkeys(tokens):
                 lists[token].append(entry)
-        # Tuples of ints are not tracked by the garbage collector: no full-GC pauses.
-        self.postings = {word: tuple(entries) for word, entries in lists.items()}
+        self.postings = dict(lists)
         self.vocabulary = sorted(self.postings)
         lengths: defaultdict[int, list[str]] = defaultdict(list)
         for word in self.vocabulary:
