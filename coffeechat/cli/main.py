@@ -5,7 +5,17 @@ from __future__ import annotations
 import typer
 
 from coffeechat import __version__
-from coffeechat.cli import demo, export, imports, interviews, orgs, people, profile, search
+from coffeechat.cli import (
+    demo,
+    export,
+    imports,
+    interviews,
+    orgs,
+    people,
+    profile,
+    research,
+    search,
+)
 from coffeechat.cli._common import STATE
 
 app = typer.Typer(
@@ -43,6 +53,9 @@ app.add_typer(
 )
 app.add_typer(
     export.app, name="export", help="Export your data: vCard, CSV, JSON backup, calendar."
+)
+app.add_typer(
+    research.app, name="research", help="Research organizations and people: pages in, facts out."
 )
 app.command("me")(profile.me)
 app.command("search")(search.search)
