@@ -168,3 +168,153 @@ def edit(
     with session_scope() as (session, owner):
         fact = edit_fact(session, owner=owner, fact_id=fact_id, text=text)
         typer.echo(f"Edited fact {fact.id} ({fact.kind}).")
+
+
+@app.command("site")
+def site(
+    organization: str = typer.Argument(..., metavar="ORG", help="Organization name or id."),
+    url: str = typer.Argument(..., help="The organization's home page."),
+    as_json: bool = JSON,
+) -> None:
+    """Read an organization's about, mission, values, careers and news pages (at most 12)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from coffeechat.config import get_settings
+    from coffeechat.research.site import research_site
+
+    with session_scope() as (session, owner):
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("Reading robots.txt and the home page", total=None)
+
+            def step(done: int, total: int, page: str) -> None:
+                bar.update(task, completed=done, total=total, description=f"Read {page}")
+
+            report = research_site(
+                session,
+                owner=owner,
+                organization=organization,
+                url=url,
+                settings=get_settings(),
+                progress=step,
+            )
+        if as_json:
+            emit_json(
+                {
+                    "organization": report.organization,
+                    "pages": [
+                        {
+                            "url": page.url,
+                            "category": page.category,
+                            "status": page.status,
+                            "reason": page.reason or None,
+                            "source_id": page.source_id,
+                            "facts": page.kinds,
+                        }
+                        for page in report.pages
+                    ],
+                    "found_where": report.found_where(),
+                }
+            )
+            return
+        stored = sum(1 for page in report.pages if page.status != "skipped")
+        typer.echo(f"{report.organization}: read {stored} of {len(report.pages)} pages.")
+        table(
+            ["Page", "Kind of page", "Status", "Found"],
+            [
+                [p.url, p.category, p.status, p.reason or _counts(list(_expand(p.kinds)))]
+                for p in report.pages
+            ],
+            empty="No pages found.",
+        )
+        where = report.found_where()
+        if where:
+            typer.echo("\nFound where:")
+            for kind, pages in sorted(where.items()):
+                typer.echo(f"  {kind.replace('_', ' ')}: {', '.join(pages)}")
+        typer.echo(f"\nReview the facts: coffeechat research facts {report.organization!r}")
+
+
+def _expand(kinds: dict[str, int]) -> list[str]:
+    return [kind for kind, n in kinds.items() for _ in range(n)]
+
+
+@app.command("bio")
+def bio(
+    person_id: int = typer.Argument(..., metavar="PERSON_ID"),
+    ref: str = typer.Argument(
+        ..., metavar="FILE|-", help="A pasted bio, or a profile saved as PDF; - for stdin."
+    ),
+    as_json: bool = JSON,
+) -> None:
+    """Read a person's roles and schools from a bio or a profile PDF; find shared ground."""
+    from coffeechat.config import get_settings
+    from coffeechat.research.service import add_bio
+
+    stdin = _stdin(ref)
+    with session_scope() as (session, owner):
+        result = add_bio(
+            session,
+            owner=owner,
+            person_id=person_id,
+            ref=ref,
+            settings=get_settings(),
+            stdin=stdin,
+        )
+        background = result.background
+        if as_json:
+            emit_json(
+                {
+                    "person": {"id": result.person.id, "name": result.person.full_name},
+                    "source_id": result.ingested.source.id,
+                    "roles": [
+                        {
+                            "title": r.title,
+                            "organization": r.organization,
+                            "start_year": r.start_year,
+                            "end_year": r.end_year,
+                            "current": r.current,
+                        }
+                        for r in background.roles
+                    ],
+                    "schools": [
+                        {
+                            "name": s.name,
+                            "degree": s.degree or None,
+                            "start_year": s.start_year,
+                            "end_year": s.end_year,
+                        }
+                        for s in background.schools
+                    ],
+                    "openers": result.openers,
+                    "facts": [fact_json(fact) for fact in result.ingested.facts],
+                }
+            )
+            return
+        typer.echo(f"Background of {result.person.full_name}:")
+        table(
+            ["Role", "Organization", "Years"],
+            [
+                [r.title, r.organization, _years(r.start_year, r.end_year, r.current)]
+                for r in background.roles
+            ],
+            empty="No roles found.",
+        )
+        table(
+            ["School", "Degree", "Years"],
+            [
+                [s.name, s.degree, _years(s.start_year, s.end_year, False)]
+                for s in background.schools
+            ],
+            empty="No schools found.",
+        )
+        for line in result.openers:
+            typer.echo(f"Opener: {line}")
+
+
+def _years(start: int | None, end: int | None, current: bool) -> str:
+    last = "present" if current else (str(end) if end else "")
+    if start and last and str(start) != last:
+        return f"{start}–{last}"
+    return str(start or last or "")

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, selectinload
 
 from coffeechat.config import Settings
 from coffeechat.errors import Invalid
-from coffeechat.models import Fact, Organization, User
+from coffeechat.models import Fact, Organization, Person, User
 from coffeechat.network.organizations import find_or_create_organization, resolve_organization
+from coffeechat.network.profile import get_profile
+from coffeechat.research.bio import Background, openers, read_background
+from coffeechat.research.documents import decode, read_input
+from coffeechat.research.extract import Extracted, extract_html, read_pdf
 from coffeechat.research.ingest import Analysis, Ingested, analyse, store
 from coffeechat.scoping import get_owned, owned
 from coffeechat.vocab import FactKind, FactStatus
@@ -37,12 +43,6 @@ def add_page(
     (too large, binary, no text) leaves the database as it was.
     """
     analysis = analyse(ref, settings=settings, stdin=stdin)
-    return add_analysis(session, owner=owner, organization=organization, analysis=analysis)
-
-
-def add_analysis(
-    session: Session, *, owner: User, organization: str, analysis: Analysis
-) -> Ingested:
     org = organization_for(session, owner=owner, ref=organization)
     return store(session, owner=owner, analysis=analysis, organization=org)
 
@@ -113,3 +113,52 @@ def edit_fact(session: Session, *, owner: User, fact_id: int, text: str) -> Fact
     fact.status = FactStatus.CONFIRMED.value
     session.flush()
     return fact
+
+
+@dataclass(frozen=True)
+class BioResult:
+    person: Person
+    ingested: Ingested
+    background: Background
+    openers: list[str]
+
+
+def add_bio(
+    session: Session,
+    *,
+    owner: User,
+    person_id: int,
+    ref: str,
+    settings: Settings,
+    stdin: bytes | None = None,
+) -> BioResult:
+    """``research bio``: a person's roles and schools from a bio or a profile PDF."""
+    person = get_owned(session, Person, person_id, owner, "person")
+    raw = read_input(ref, settings=settings, stdin=stdin)
+    label = raw.url or raw.name or "the input"
+    decoded = decode(raw)
+    if decoded.kind == "pdf":
+        title, text = read_pdf(decoded.data, label=label)
+        media_type = "application/pdf"
+    elif decoded.kind == "html":
+        page = extract_html(decoded.text, url=raw.url)
+        title, text, media_type = page.title, page.text, page.media_type
+    else:
+        title, text, media_type = "", decoded.text.replace("\r\n", "\n").strip(), "text/plain"
+    background = read_background(text)
+    if not background.roles and not background.schools:
+        raise Invalid("bio", f"found no roles or schools in {label}")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    extracted = Extracted(title or f"Background of {person.full_name}", text, media_type, raw.url)
+    analysis = Analysis(extracted, (), digest)
+    ingested = store(
+        session, owner=owner, analysis=analysis, person=person, found=background.facts()
+    )
+    profile = get_profile(session, owner=owner)
+    hints = openers(
+        background,
+        name=person.full_name.split()[0],
+        schools=profile.schools,
+        employers=profile.employers,
+    )
+    return BioResult(person, ingested, background, hints)
