@@ -99,7 +99,7 @@ _SECTION_RULES: tuple[tuple[K, re.Pattern[str]], ...] = (
 )
 
 _MISSION = _any(
-    r"\b(our|the|its|their|[A-Z][\w&-]*'s) (core |central |primary |whole |simple )?mission"
+    r"\b(our|the|its|their|[\w&-]+['’]s) (core |central |primary |whole |simple )?mission"
     r" (is|has always been|remains|has been)\b(?! (unchanged|the same|why|what))",
     r"\bmission statement (is|reads)\b",
     r"^(our )?mission:\s",
@@ -107,7 +107,7 @@ _MISSION = _any(
     r"\b(exists|was (founded|created|established|set up)) (to|so that)\b",
     r"\bour (core |whole )?purpose (is|has always been)\b",
     r"^(our )?purpose:\s",
-    r"\b(we are|we're|is) on a mission to\b",
+    r"\bon a mission to\b",
 )
 _VISION = _any(
     r"\b(our|the|its) vision (is|for)\b",
@@ -213,36 +213,47 @@ def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield begin, end
 
 
-def section_kind(block: Block) -> K | None:
-    """The kind the nearest telling heading above ``block`` names, if exactly one."""
-    for heading in reversed(block.headings):
-        kinds = {kind for kind, pattern in _SECTION_RULES if pattern.search(heading)}
+def heading_kinds(heading: str) -> set[K]:
+    return {kind for kind, pattern in _SECTION_RULES if pattern.search(heading)}
+
+
+def section_kind(block: Block) -> tuple[K | None, bool]:
+    """The kind the nearest telling heading above ``block`` names (if exactly one), and
+    whether that heading is the block's own (not an outer one)."""
+    for depth, heading in enumerate(reversed(block.headings)):
+        kinds = heading_kinds(heading)
         if len(kinds) == 1:
-            return kinds.pop()
+            return kinds.pop(), depth == 0
         if kinds:  # "Mission and values": phrasing decides
-            return None
-    return None
+            return None, False
+    return None, False
 
 
 def classify(doc: Extracted) -> list[Found]:
     """The facts in ``doc``, in text order; at most one kind per sentence."""
     found: list[Found] = []
-    first_in_section: set[tuple[str, ...]] = set()
+    opened: set[tuple[str, ...]] = set()  # sections whose first real sentence has passed
     for block in doc.blocks:
-        section = section_kind(block)
+        section, direct = section_kind(block)
         if block.kind == "heading":
-            if section == K.VALUE and block.level >= 3:
+            heading = doc.text[block.start : block.end]
+            if _MISSION.search(heading):
+                found.append(Found(K.MISSION.value, block.start, block.end, 0.85))
+                opened.add((*block.headings, heading))  # the heading said it already
+            elif section == K.VALUE and block.level >= 3:
                 found.append(Found(K.VALUE.value, block.start, block.end, 0.6))
             continue
         spans = [(block.start, block.end)]
         if block.kind != "item" or block.end - block.start > 300:
             spans = list(sentences(doc.text, block.start, block.end))
-        for index, (start, end) in enumerate(spans):
-            leading = index == 0 and block.headings not in first_in_section
-            verdict = _judge(doc.text[start:end], block, section, leading)
+        for start, end in spans:
+            text = doc.text[start:end]
+            leading = direct and block.headings not in opened
+            verdict = _judge(text, block, section, leading)
             if verdict is not None and verdict[1] >= MIN_CONFIDENCE:
                 found.append(Found(verdict[0].value, start, end, verdict[1]))
-        first_in_section.add(block.headings)
+            if len(text.split()) >= 6 and not text.rstrip().endswith("?"):
+                opened.add(block.headings)
     return found
 
 

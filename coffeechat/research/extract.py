@@ -116,8 +116,64 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
             break
     builder = _Builder()
     if body is not None:
+        if body.find(".//head") is None:
+            _restore_headings(html, body)
         _walk(body, builder)
     return builder.build(_SPACE.sub(" ", title).strip(), "text/html", url)
+
+
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_TEXT_TAGS = ("p", "li", "blockquote", "td", "dd", "dt", "pre")
+
+
+def _key(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().casefold()[:60]
+
+
+def _restore_headings(html: str, body: _Element) -> None:
+    """Put back the headings trafilatura dropped, by finding each block in the page.
+
+    On some layouts trafilatura keeps the paragraphs but not the headings between them;
+    without those, a sentence under "Our mission" looks like any other.
+    """
+    from lxml import html as lxml_html
+    from lxml.etree import Element, ParserError
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except (ParserError, ValueError):
+        return
+    page: list[tuple[int, str, str]] = []  # (heading level or 0, key, text)
+    for element in tree.iter(*_HEADING_TAGS, *_TEXT_TAGS):
+        text = _SPACE.sub(" ", element.text_content()).strip()
+        if text:
+            level = int(element.tag[1]) if element.tag in _HEADING_TAGS else 0
+            page.append((level, _key(text), text))
+    position, first = 0, True
+    for child in list(body):
+        wanted = _key("".join(child.itertext()))
+        if not wanted:
+            continue
+        found = next(
+            (i for i in range(position, len(page)) if not page[i][0] and page[i][1] == wanted),
+            None,
+        )
+        if found is None:
+            continue
+        between = page[position:found]
+        if first:  # only the run of headings right above the first block
+            run: list[tuple[int, str, str]] = []
+            for entry in reversed(between):
+                if not entry[0]:
+                    break
+                run.insert(0, entry)
+            between = run
+        for level, _, text in between:
+            if level:
+                heading = Element("head", rend=f"h{level}")
+                heading.text = text
+                child.addprevious(heading)
+        position, first = found + 1, False
 
 
 def _walk(parent: _Element, builder: _Builder) -> None:
