@@ -162,6 +162,8 @@ _CULTURE = _any(
 _PRODUCT = _any(
     r"\bwe (make|build|design|develop|manufacture|provide|offer|sell|operate|deliver|publish"
     r"|produce|grow|roast|repair|run|teach|train|fund|serve)\b",
+    r"^[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)* (makes|builds|designs|develops|manufactures|provides"
+    r"|offers|sells|operates|runs|delivers|publishes|produces|writes)\b",
     r"\bour (products?|platform|software|services?|app|tools?|programs?|courses|clinics)\b",
 )
 _MONTH = (
@@ -249,7 +251,7 @@ def classify(doc: Extracted) -> list[Found]:
         for start, end in spans:
             text = doc.text[start:end]
             leading = direct and block.headings not in opened
-            verdict = _judge(text, block, section, leading)
+            verdict = _judge(text, block, section, direct, leading)
             if verdict is not None and verdict[1] >= MIN_CONFIDENCE:
                 found.append(Found(verdict[0].value, start, end, verdict[1]))
             if len(text.split()) >= 6 and not text.rstrip().endswith("?"):
@@ -257,12 +259,17 @@ def classify(doc: Extracted) -> list[Found]:
     return found
 
 
-def _judge(text: str, block: Block, section: K | None, leading: bool) -> tuple[K, float] | None:
-    """The kind and confidence of one sentence (or list item), or None."""
+def _judge(
+    text: str, block: Block, section: K | None, direct: bool, leading: bool
+) -> tuple[K, float] | None:
+    """The kind and confidence of one sentence (or list item), or None.
+
+    ``direct`` says the telling heading is the block's own; an outer heading (a page
+    title such as "Careers at …") is weaker evidence, so it only backs up phrasing.
+    """
     words = len(text.split())
     if words < 3 or words > 90 or _NOISE.search(text) or text.rstrip().endswith("?"):
         return None
-    in_section = section is not None
     if _MISSION.search(text):
         return K.MISSION, 0.95 if section == K.MISSION else 0.9
     if _VISION.search(text):
@@ -272,9 +279,10 @@ def _judge(text: str, block: Block, section: K | None, leading: bool) -> tuple[K
         return section, 0.8
     if _DRESS.search(text):
         return K.DRESS_CUE, 0.8
-    if section == K.NEWS and _DATE.search(text):
+    dated = _DATE.search(text)
+    if section == K.NEWS and dated:
         return K.NEWS, 0.85
-    if _DATE.search(text) and _EVENT.search(text) and not in_section:
+    if dated and _EVENT.search(text) and section is None:
         return K.NEWS, 0.65
     if section == K.VALUE:
         return K.VALUE, 0.8 if block.kind == "item" else 0.65
@@ -282,14 +290,15 @@ def _judge(text: str, block: Block, section: K | None, leading: bool) -> tuple[K
         return K.VALUE, 0.7
     if _GOAL.search(text):
         return K.GOAL, 0.75 if section == K.GOAL else 0.65
-    if section == K.GOAL and words >= 5:
+    if section == K.GOAL and direct and words >= 5:
         return K.GOAL, 0.6
-    if section == K.CULTURE and words >= 5:
-        return K.CULTURE, 0.75 if _CULTURE.search(text) else 0.6
-    if section == K.PRODUCT and words >= 5:
-        return K.PRODUCT, 0.7 if _PRODUCT.search(text) else 0.6
-    if _CULTURE.search(text) and re.search(r"\b(we|our|you'll|you will)\b", text, re.I):
+    culture, product = _CULTURE.search(text), _PRODUCT.search(text)
+    if section == K.CULTURE and culture:
+        return K.CULTURE, 0.75
+    if product:
+        return K.PRODUCT, 0.7 if section == K.PRODUCT else 0.55
+    if section in (K.CULTURE, K.PRODUCT) and direct and words >= 5:
+        return section, 0.6
+    if culture and re.search(r"\b(we|our|you'll|you will)\b", text, re.I):
         return K.CULTURE, 0.55
-    if _PRODUCT.search(text) and not in_section:
-        return K.PRODUCT, 0.55
     return None
