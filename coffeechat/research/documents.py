@@ -136,12 +136,13 @@ def _to_str(data: bytes, content_type: str, label: str) -> str:
 def _guess(data: bytes, label: str) -> str:
     import charset_normalizer
 
-    best = charset_normalizer.from_bytes(data[:200_000]).best()
-    # Undeclared 8-bit web text is nearly always Windows-1252 (the HTML standard's default),
-    # and the detector confuses the single-byte Latin code pages on short texts.
-    guess = best.encoding if best is not None else ""
-    latin = best is None or guess.startswith(("cp125", "iso8859", "latin", "mac_"))
-    if latin:
+    matches = charset_normalizer.from_bytes(data[:200_000])
+    best = matches.best()
+    # Undeclared 8-bit web text is most often Windows-1252 (the HTML standard's default),
+    # and on short texts the detector ties it with other single-byte code pages.
+    lowest = min((match.percent_chaos for match in matches), default=0.0)
+    tied = {match.encoding for match in matches if match.percent_chaos <= lowest}
+    if best is None or "cp1252" in tied:
         try:
             return data.decode("cp1252")
         except UnicodeDecodeError:
