@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from shlex import quote
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -233,7 +234,7 @@ def site(
             typer.echo("\nFound where:")
             for kind, pages in sorted(where.items()):
                 typer.echo(f"  {kind.replace('_', ' ')}: {', '.join(pages)}")
-        typer.echo(f"\nReview the facts: coffeechat research facts {report.organization!r}")
+        typer.echo(f"\nReview the facts: coffeechat research facts {quote(report.organization)}")
 
 
 def _expand(kinds: dict[str, int]) -> list[str]:

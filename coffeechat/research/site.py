@@ -199,18 +199,19 @@ def research_site(
     home_html = home.data.decode("utf-8", "replace")
     candidates = page_links(home_html, home.url or url)
     candidates += [(found, "") for found in crawler.sitemap(sitemaps)]
-    pages = choose_pages(home.url or url, candidates)
+    allowed = [link for link in candidates if crawler.allowed(link[0])]
+    blocked = [link for link in candidates if not crawler.allowed(link[0])]
+    for page, category in choose_pages(home.url or url, blocked):
+        results.append(PageResult(page, category, "skipped", "robots.txt disallows it"))
+    pages = choose_pages(home.url or url, allowed)
     total = len(pages) + 1
     if progress:
         progress(1, total, home.url or url)
     for done, (page, category) in enumerate(pages, start=2):
-        if not crawler.allowed(page):
-            results.append(PageResult(page, category, "skipped", "robots.txt disallows it"))
-        else:
-            try:
-                results.append(_ingest(session, owner, org, crawler.get(page), category))
-            except CoffeechatError as error:
-                results.append(PageResult(page, category, "skipped", str(error)))
+        try:
+            results.append(_ingest(session, owner, org, crawler.get(page), category))
+        except CoffeechatError as error:
+            results.append(PageResult(page, category, "skipped", str(error)))
         if progress:
             progress(done, total, page)
     return SiteReport(org.name, results)
