@@ -30,6 +30,28 @@ def _any(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 
 
+_WORD = re.compile(r"[a-z0-9©]+")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.lower()))
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """A phrasing rule, tried only when one of its trigger words occurs (regexes are slow)."""
+
+    triggers: frozenset[str]
+    pattern: re.Pattern[str]
+
+    def found(self, text: str, words: frozenset[str]) -> bool:
+        return not self.triggers.isdisjoint(words) and self.pattern.search(text) is not None
+
+
+def _cue(triggers: str, *patterns: str) -> _Cue:
+    return _Cue(frozenset(triggers.split()), _any(*patterns))
+
+
 # What a section heading says its sentences are about.
 _SECTION_RULES: tuple[tuple[K, re.Pattern[str]], ...] = (
     (K.MISSION, _any(r"\bmission\b", r"\bpurpose\b", r"\bwhy we exist\b", r"\bwhat drives us\b")),
@@ -98,7 +120,8 @@ _SECTION_RULES: tuple[tuple[K, re.Pattern[str]], ...] = (
     (K.DRESS_CUE, _any(r"\bdress code\b", r"\bwhat to wear\b", r"\battire\b")),
 )
 
-_MISSION = _any(
+_MISSION = _cue(
+    "mission exist exists founded created established set purpose",
     r"\b(our|the|its|their|[\w&-]+['’]s) (core |central |primary |whole |simple )?mission"
     r" (is|has always been|remains|has been)\b(?! (unchanged|the same|why|what))",
     r"\bmission statement (is|reads)\b",
@@ -109,26 +132,32 @@ _MISSION = _any(
     r"^(our )?purpose:\s",
     r"\bon a mission to\b",
 )
-_VISION = _any(
+_VISION = _cue(
+    "vision envision imagine picture dream world future society",
     r"\b(our|the|its) vision (is|for)\b",
     r"^(our )?vision:\s",
     r"\bwe envision\b",
     r"\bwe (imagine|picture|dream of|work toward|are building) a (world|future|society)\b",
     r"^imagine a (world|future)\b",
 )
-_VALUE = _any(
+_VALUE = _cue(
+    "believe value values guided hold",
     r"^we believe\b",
     r"\bwe (deeply |firmly )?(value|believe in|hold ourselves to)\b",
     r"\bour (core )?values (are|include)\b",
     r"\bwe are guided by\b",
 )
-_GOAL = _any(
+_GOAL = _cue(
+    "goal goals aim aims target targets objective objectives ambition ambitions plan intend"
+    " pledge pledged committed commit by strategic net carbon",
     r"\bour (main |chief |first |next )?(goal|aim|target|objective|ambition)s? (is|are|for)\b",
     r"\bwe (aim|plan|intend|pledge|have pledged|have committed|are committed|commit) to\b",
     r"\bby (the end of )?20\d\d\b[^.]*\b(we will|we'll|will|aim|plan|to)\b",
     r"\b(strategic plan|net[- ]zero|carbon[- ]neutral)\b",
 )
-_DRESS = _any(
+_DRESS = _cue(
+    "dress business smart casual jeans suit suits ties uniform uniforms shirt shirts hoodie"
+    " hoodies sneakers lab scrubs steel formal come",
     r"\bdress code\b",
     r"\bbusiness (casual|attire|formal|dress)\b",
     r"\bsmart casual\b",
@@ -148,7 +177,10 @@ _DRESS = _any(
     r"\bformal (attire|wear|clothes|clothing)\b",
     r"\bcome as you are\b",
 )
-_CULTURE = _any(
+_CULTURE = _cue(
+    "hybrid remote work flexible balance parental family mentoring mentorship mentors learning"
+    " inclusive inclusion diversity belonging our small cross autonomous employees staff"
+    " colleagues teammates",
     r"\b(hybrid|remote[- ](first|friendly)|work from (home|anywhere))\b",
     r"\bflexible (hours|working|schedules?|work)\b",
     r"\bwork[- ]life balance\b",
@@ -159,7 +191,10 @@ _CULTURE = _any(
     r"\b(our|small|cross-functional|autonomous) teams?\b",
     r"\b(employees|staff|colleagues|teammates)\b",
 )
-_PRODUCT = _any(
+_PRODUCT = _cue(
+    "make build design develop manufacture provide offer sell operate deliver publish produce"
+    " grow roast repair run teach train fund serve our makes builds designs develops"
+    " manufactures provides offers sells operates runs delivers publishes produces writes",
     r"\bwe (make|build|design|develop|manufacture|provide|offer|sell|operate|deliver|publish"
     r"|produce|grow|roast|repair|run|teach|train|fund|serve)\b",
     r"^[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)* (makes|builds|designs|develops|manufactures|provides"
@@ -170,18 +205,24 @@ _MONTH = (
     r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?"
     r"|oct(ober)?|nov(ember)?|dec(ember)?)\.?"
 )
+_YEARISH = re.compile(r"(?:19|20)\d\d")
 _DATE = re.compile(
     rf"\b{_MONTH} (\d{{1,2}}(st|nd|rd|th)?,? )?(19|20)\d\d\b|\b(19|20)\d\d-\d\d-\d\d\b"
     rf"|\b\d{{1,2}} {_MONTH} (19|20)\d\d\b|^(in|on) (19|20)\d\d\b|^(19|20)\d\d:",
     re.I,
 )
-_EVENT = _any(
+_EVENT = _cue(
+    "announced launched opened acquired raised partnered appointed named won released signed"
+    " unveiled received awarded completed expanded joined hired celebrated introduced merged"
+    " published broke welcomed reached",
     r"\b(announced|launched|opened|acquired|raised|partnered|appointed|named|won|released"
     r"|signed|unveiled|received|awarded|completed|expanded|joined|hired|celebrated|introduced"
-    r"|merged|published|broke ground|welcomed|reached)\b"
+    r"|merged|published|broke ground|welcomed|reached)\b",
 )
 # Sentences that are page furniture, never facts.
-_NOISE = _any(
+_NOISE = _cue(
+    "cookie cookies rights © privacy click tap learn read find subscribe sign newsletter"
+    " terms skip",
     r"\bcookies?\b",
     r"\ball rights reserved\b",
     r"©",
@@ -196,9 +237,10 @@ _NOISE = _any(
 )
 _ABBREVIATIONS = re.compile(
     r"\b(inc|ltd|co|corp|dr|mr|mrs|ms|st|no|vs|etc|e\.g|i\.e|u\.s|jan|feb|mar|apr|aug|sept?"
-    r"|oct|nov|dec|prof|jr|sr)\.$",
+    r"|oct|nov|dec|prof|jr|sr)\.$",  # searched in the last few characters only
     re.I,
 )
+_INITIAL = re.compile(r"(?:^|\W)[A-Z]\.$")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“(]?[A-Z0-9])")
 
 
@@ -206,8 +248,8 @@ def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Spans of the sentences in ``text[start:end]`` (abbreviations do not end one)."""
     begin = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        piece = text[begin : match.start() + 1]
-        if _ABBREVIATIONS.search(piece) or re.search(r"\b[A-Z]\.$", piece):
+        tail = text[max(begin, match.start() - 6) : match.start() + 1]  # enough for "sept."
+        if _ABBREVIATIONS.search(tail) or _INITIAL.search(tail):
             continue
         yield begin, match.start() + len(match.group().rstrip())
         begin = match.end()
@@ -235,11 +277,14 @@ def classify(doc: Extracted) -> list[Found]:
     """The facts in ``doc``, in text order; at most one kind per sentence."""
     found: list[Found] = []
     opened: set[tuple[str, ...]] = set()  # sections whose first real sentence has passed
+    sections: dict[tuple[str, ...], tuple[K | None, bool]] = {}
     for block in doc.blocks:
-        section, direct = section_kind(block)
+        if block.headings not in sections:
+            sections[block.headings] = section_kind(block)
+        section, direct = sections[block.headings]
         if block.kind == "heading":
             heading = doc.text[block.start : block.end]
-            if _MISSION.search(heading):
+            if _MISSION.found(heading, _words(heading)):
                 found.append(Found(K.MISSION.value, block.start, block.end, 0.85))
                 opened.add((*block.headings, heading))  # the heading said it already
             elif section == K.VALUE and block.level >= 3:
@@ -268,31 +313,35 @@ def _judge(
     title such as "Careers at …") is weaker evidence, so it only backs up phrasing.
     """
     words = len(text.split())
-    if words < 3 or words > 90 or _NOISE.search(text) or text.rstrip().endswith("?"):
+    vocabulary = _words(text)
+    if words < 3 or words > 90 or text.rstrip().endswith("?"):
         return None
-    if _MISSION.search(text):
+    if _NOISE.found(text, vocabulary):
+        return None
+    if _MISSION.found(text, vocabulary):
         return K.MISSION, 0.95 if section == K.MISSION else 0.9
-    if _VISION.search(text):
+    if _VISION.found(text, vocabulary):
         return K.VISION, 0.9 if section == K.VISION else 0.8
     if section in (K.MISSION, K.VISION) and leading and block.kind == "paragraph" and words >= 6:
         assert section is not None
         return section, 0.8
-    if _DRESS.search(text):
+    if _DRESS.found(text, vocabulary):
         return K.DRESS_CUE, 0.8
-    dated = _DATE.search(text)
+    dated = _YEARISH.search(text) and _DATE.search(text)
     if section == K.NEWS and dated:
         return K.NEWS, 0.85
-    if dated and _EVENT.search(text) and section is None:
+    if dated and _EVENT.found(text, vocabulary) and section is None:
         return K.NEWS, 0.65
     if section == K.VALUE:
         return K.VALUE, 0.8 if block.kind == "item" else 0.65
-    if _VALUE.search(text):
+    if _VALUE.found(text, vocabulary):
         return K.VALUE, 0.7
-    if _GOAL.search(text):
+    if _GOAL.found(text, vocabulary):
         return K.GOAL, 0.75 if section == K.GOAL else 0.65
     if section == K.GOAL and direct and words >= 5:
         return K.GOAL, 0.6
-    culture, product = _CULTURE.search(text), _PRODUCT.search(text)
+    culture = _CULTURE.found(text, vocabulary)
+    product = _PRODUCT.found(text, vocabulary)
     if section == K.CULTURE and culture:
         return K.CULTURE, 0.75
     if product:

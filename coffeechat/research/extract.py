@@ -105,13 +105,12 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
     import trafilatura
 
     body: _Element | None = None
-    title = ""
     for recall in (False, True):  # short pages can fall under the precision thresholds
+        # Metadata extraction would double the time; the title is all we need of it.
         document = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, favor_recall=recall
+            html, url=url, include_comments=False, favor_recall=recall
         )
         body = getattr(document, "body", None)
-        title = getattr(document, "title", None) or ""
         if body is not None and len(body):
             break
     builder = _Builder()
@@ -119,7 +118,22 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
         if body.find(".//head") is None:
             _restore_headings(html, body)
         _walk(body, builder)
-    return builder.build(_SPACE.sub(" ", title).strip(), "text/html", url)
+    return builder.build(page_title(html) or _first_title(builder), "text/html", url)
+
+
+_OG_TITLE = re.compile(
+    r"""<meta[^>]+property=["']og:title["'][^>]+content=["']([^"']*)["']""", re.I
+)
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+
+
+def page_title(html: str) -> str:
+    """The page's own title: its Open Graph title, else its <title>, unescaped."""
+    import html as html_module
+
+    head = html[:100_000]
+    match = _OG_TITLE.search(head) or _TITLE.search(head)
+    return _SPACE.sub(" ", html_module.unescape(match.group(1))).strip() if match else ""
 
 
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
