@@ -6,9 +6,12 @@ import typer
 
 from coffeechat import __version__
 from coffeechat.cli import (
+    attire,
+    calendar,
     demo,
     export,
     imports,
+    interview_schedule,
     interviews,
     orgs,
     people,
@@ -54,6 +57,9 @@ app.add_typer(
 app.add_typer(
     export.app, name="export", help="Export your data: vCard, CSV, JSON backup, calendar."
 )
+interviews.app.command("schedule")(interview_schedule.schedule)
+export.app.command("ics")(calendar.export_ics)
+app.command("attire")(attire.attire)
 app.add_typer(
     research.app, name="research", help="Research organizations and people: pages in, facts out."
 )
