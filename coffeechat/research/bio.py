@@ -52,13 +52,26 @@ _ROLE_PATTERNS = (
         rf"(?P<title>[\w ,&/-]+?)(?=[,.;]| in (?:19|20)\d\d|$)"
     ),
     re.compile(
-        rf"\b(?:is|was|works as|worked as|serves as|served as|became|spent \w+ years as"
-        rf"|currently|now|previously|before that,?)\s+(?:an? |the )?"
+        rf"\b(?:is|was|as)\s+(?:the |a |an )?(?P<title>(?:co-?)?founder|president|chair"
+        rf"|chief executive|executive director|CEO)\s+of\s+(?P<org>{_NAME})"
+    ),
+    re.compile(
+        rf"(?i:\b(?:is|was|works as|worked as|serves as|served as|became|spent \w+ years as"
+        rf"|currently|now|previously|before that,?))\s+"
+        rf"(?i:(?:working|worked|serving|served) as\s+)?(?:an? |the )?"
         rf"(?P<title>(?:[A-Za-z][\w/&-]*\s+){{0,5}}?[A-Za-z][\w/&-]*)\s+(?:at|with|for)\s+"
         rf"(?P<org>{_NAME})"
     ),
 )
-_PAST = re.compile(r"\b(was|worked|served|spent|previously|before that|earlier|former|until)\b")
+# "Before that, she worked as a policy analyst at …": the title starts after "as a".
+_LEADING_VERB = re.compile(
+    r"^(?:(?:he|she|they|i|we)\s+)?(?:worked|served|works|serves|was|is|spent \w+ years)\s+as"
+    r"\s+(?:an?\s+|the\s+)?",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(was|worked|served|spent|previously|before that|earlier|former|until)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -202,12 +215,22 @@ def _read_prose(text: str) -> Background:
             sentence = text[start:end]
             roles.extend(_prose_roles(sentence, start, end))
             if _STUDY.search(sentence):
-                years = [int(y) for y in _YEAR.findall(sentence)]
-                for name in _SCHOOL.findall(sentence):
+                names = _SCHOOL.findall(sentence)
+                for name in names:
                     school = re.sub(r"^(?:The|From|At|In)\s+", "", name.strip())
-                    end_year = years[-1] if years else None
+                    end_year = _school_year(sentence, name, alone=len(names) == 1)
                     schools.append(School(school, "", None, end_year, start, end))
     return Background(roles, schools)
+
+
+def _school_year(sentence: str, name: str, *, alone: bool) -> int | None:
+    """The year right after the school's name ("… College in 2015"), or the sentence's
+    last year when it names one school only."""
+    close = re.search(rf"{re.escape(name)}\W+(?:in\s+|class of\s+)?((?:19|20)\d\d)\b", sentence)
+    if close:
+        return int(close.group(1))
+    years = _YEAR.findall(sentence)
+    return int(years[-1]) if alone and years else None
 
 
 def _prose_roles(sentence: str, start: int, end: int) -> list[Role]:
@@ -216,8 +239,8 @@ def _prose_roles(sentence: str, start: int, end: int) -> list[Role]:
     past = bool(_PAST.search(sentence))
     for pattern in _ROLE_PATTERNS:
         for match in pattern.finditer(sentence):
-            org = re.sub(r"^the\s+", "", match.group("org").strip())
-            title = match.group("title").strip(" ,")
+            org = re.sub(r"^the\s+", "", match.group("org").strip()).rstrip(".")
+            title = _LEADING_VERB.sub("", match.group("title").strip(" ,"))
             if re.search(_SCHOOL_WORDS, org) and _STUDY.search(sentence):
                 continue  # "studied economics at X College" is a school, not a job
             first = years[0] if years else None

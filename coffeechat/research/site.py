@@ -88,10 +88,11 @@ def _same_site(url: str, home: str) -> bool:
 def page_links(page: str, base: str) -> list[tuple[str, str]]:
     """(absolute URL, link text) for each link of an HTML page, in page order."""
     from lxml import html as lxml_html
+    from lxml.etree import ParserError
 
     try:
         tree = lxml_html.fromstring(page)
-    except (ValueError, TypeError, SyntaxError):  # an empty or broken document has no links
+    except (ParserError, ValueError):  # an empty or broken document has no links
         return []
     links = []
     for anchor in tree.iter("a"):

@@ -112,6 +112,52 @@ def test_it_reads_a_pasted_bio() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("bio", "roles"),
+    [
+        (
+            "Marcus joined Northfield Bank in 2019 as a senior analyst. He previously worked "
+            "as a teller at Riverside Credit Union from 2014 to 2019.",
+            [
+                ("senior analyst", "Northfield Bank", 2019, None, True),
+                ("teller", "Riverside Credit Union", 2014, 2019, False),
+            ],
+        ),
+        (
+            "Currently Director of Analytics at Northwind Health. Previously a data scientist "
+            "at Quillon Software (2016-2020).",
+            [
+                ("Director of Analytics", "Northwind Health", None, None, True),
+                ("data scientist", "Quillon Software", 2016, 2020, False),
+            ],
+        ),
+        (
+            "Tom is the founder of Meadowlark Coffee. Before that, he spent six years as a "
+            "barista at Blue Bottle Inc.",
+            [
+                ("founder", "Meadowlark Coffee", None, None, True),
+                ("barista", "Blue Bottle Inc", None, None, False),
+            ],
+        ),
+    ],
+)
+def test_it_reads_roles_phrased_in_different_ways(
+    bio: str, roles: list[tuple[str, str, int | None, int | None, bool]]
+) -> None:
+    assert _roles(read_background(bio).roles) == roles
+
+
+def test_a_year_goes_to_the_school_it_follows() -> None:
+    background = read_background(
+        "She earned her BSN from the University of Lakeshore in 2008 and an MBA from "
+        "Harlan Business School."
+    )
+    assert [(s.name, s.end_year) for s in background.schools] == [
+        ("University of Lakeshore", 2008),
+        ("Harlan Business School", None),
+    ]
+
+
 def test_adding_the_same_profile_again_updates_it(
     session: Session, owner: User, settings: Settings, tmp_path: Path
 ) -> None:

@@ -139,6 +139,14 @@ def test_it_names_a_missing_file(settings: Settings) -> None:
         analyse("no-such-page.html", settings=settings)
 
 
+def test_a_local_file_over_the_size_cap_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "huge.html"
+    path.write_text(PAGE * 2000, encoding="utf-8")
+    small = Settings(home=tmp_path, fetch_max_bytes=1024 * 1024)
+    with pytest.raises(Invalid, match="source: huge.html is larger than the 1 MB limit"):
+        analyse(str(path), settings=small)
+
+
 def test_it_fetches_a_url_through_the_guarded_fetcher(site: Site, settings: Settings) -> None:
     url = site.page("/about", PAGE)
     analysis = analyse(url, settings=settings)
