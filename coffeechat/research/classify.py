@@ -120,6 +120,7 @@ _SECTION_RULES: tuple[tuple[K, re.Pattern[str]], ...] = (
     (K.DRESS_CUE, _any(r"\bdress code\b", r"\bwhat to wear\b", r"\battire\b")),
 )
 
+_APPEAL = _any(r"\b(support|donate|donations?|give|giving|contact|subscribe|sponsor)\b")
 _MISSION = _cue(
     "mission exist exists founded created established set purpose",
     r"\b(our|the|its|their|[\w&-]+['’]s) (core |central |primary |whole |simple )?mission"
@@ -157,7 +158,7 @@ _GOAL = _cue(
 )
 _DRESS = _cue(
     "dress business smart casual jeans suit suits ties uniform uniforms shirt shirts hoodie"
-    " hoodies sneakers lab scrubs steel formal come",
+    " hoodies sneakers lab scrubs steel formal come closed hard high",
     r"\bdress code\b",
     r"\bbusiness (casual|attire|formal|dress)\b",
     r"\bsmart casual\b",
@@ -173,6 +174,9 @@ _DRESS = _cue(
     r"\blab coats?\b",
     r"\bscrubs\b",
     r"\bsteel[- ]toe",
+    r"\bclosed[- ]toe",
+    r"\bhard hats?\b",
+    r"\bhigh[- ]visibility\b",
     r"\bdress (down|up|for your day|comfortably)\b",
     r"\bformal (attire|wear|clothes|clothing)\b",
     r"\bcome as you are\b",
@@ -193,10 +197,10 @@ _CULTURE = _cue(
 )
 _PRODUCT = _cue(
     "make build design develop manufacture provide offer sell operate deliver publish produce"
-    " grow roast repair run teach train fund serve our makes builds designs develops"
+    " grow roast repair run teach train fund our makes builds designs develops"
     " manufactures provides offers sells operates runs delivers publishes produces writes",
     r"\bwe (make|build|design|develop|manufacture|provide|offer|sell|operate|deliver|publish"
-    r"|produce|grow|roast|repair|run|teach|train|fund|serve)\b",
+    r"|produce|grow|roast|repair|run|teach|train|fund)\b",
     r"^[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)* (makes|builds|designs|develops|manufactures|provides"
     r"|offers|sells|operates|runs|delivers|publishes|produces|writes)\b",
     r"\bour (products?|platform|software|services?|app|tools?|programs?|courses|clinics)\b",
@@ -265,6 +269,8 @@ def section_kind(block: Block) -> tuple[K | None, bool]:
     """The kind the nearest telling heading above ``block`` names (if exactly one), and
     whether that heading is the block's own (not an outer one)."""
     for depth, heading in enumerate(reversed(block.headings)):
+        if _APPEAL.search(heading):  # "Support our work" asks for money; it describes nothing
+            return None, False
         kinds = heading_kinds(heading)
         if len(kinds) == 1:
             return kinds.pop(), depth == 0
