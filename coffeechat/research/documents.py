@@ -123,7 +123,12 @@ def _to_str(data: bytes, content_type: str, label: str) -> str:
         if data.startswith(bom):
             return data.decode(codec, errors="replace")
     if b"\x00" in data[:4096]:
-        raise Invalid("source", f"{label} looks like a binary file, not a web page, PDF or text")
+        utf16 = _utf16(data)
+        if utf16 is None:
+            raise Invalid(
+                "source", f"{label} looks like a binary file, not a web page, PDF or text"
+            )
+        return utf16
     declared = _declared_charset(data, content_type)
     for codec in (declared or "utf-8", "utf-8"):
         try:
@@ -131,6 +136,19 @@ def _to_str(data: bytes, content_type: str, label: str) -> str:
         except (LookupError, UnicodeDecodeError):
             continue  # a wrong or unknown declaration: fall back to detection
     return _guess(data, label)
+
+
+def _utf16(data: bytes) -> str | None:
+    """UTF-16 text saved without its byte-order mark: every other byte is zero."""
+    sample = data[:4096]
+    half = len(sample) // 2
+    for codec, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if half and zeros.count(0) > 0.9 * half:
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def _guess(data: bytes, label: str) -> str:

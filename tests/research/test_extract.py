@@ -109,6 +109,11 @@ def test_an_undeclared_latin1_text_file_is_read() -> None:
     assert found["mission"] == ["Our mission is to fund na\u00efve art in Montr\u00e9al."]
 
 
+def test_utf16_without_a_byte_order_mark_is_read() -> None:
+    found = _facts("Our mission is to teach sailing to every child.".encode("utf-16-le"))
+    assert found["mission"] == ["Our mission is to teach sailing to every child."]
+
+
 def test_a_truncated_html_page_is_read_as_far_as_it_goes() -> None:
     page = PAGE[: PAGE.index("<h2>Our values")] + "<h2>Our val"
     found = _facts(page, name="cut.html")
