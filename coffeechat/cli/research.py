@@ -220,11 +220,12 @@ def site(
             )
             return
         stored = sum(1 for page in report.pages if page.status != "skipped")
-        typer.echo(f"{report.organization}: read {stored} of {len(report.pages)} pages.")
+        home = report.pages[0].url if report.pages else url
+        typer.echo(f"{report.organization}: read {stored} of {len(report.pages)} pages of {home}")
         table(
             ["Page", "Kind of page", "Status", "Found"],
             [
-                [p.url, p.category, p.status, p.reason or _counts(list(_expand(p.kinds)))]
+                [_path(p.url), p.category, p.status, p.reason or _counts(_expand(p.kinds))]
                 for p in report.pages
             ],
             empty="No pages found.",
@@ -233,8 +234,16 @@ def site(
         if where:
             typer.echo("\nFound where:")
             for kind, pages in sorted(where.items()):
-                typer.echo(f"  {kind.replace('_', ' ')}: {', '.join(pages)}")
+                typer.echo(f"  {kind.replace('_', ' ')}: {', '.join(_path(p) for p in pages)}")
         typer.echo(f"\nReview the facts: coffeechat research facts {quote(report.organization)}")
+
+
+def _path(url: str) -> str:
+    """The part of a page's address after the site, which is shown once above the table."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
 
 
 def _expand(kinds: dict[str, int]) -> list[str]:

@@ -184,8 +184,8 @@ def test_the_site_command_prints_a_summary_of_what_was_found_where(cli: Cli, sit
     result = cli("research", "site", "Copperkettle", home)
     assert result.exit_code == 0, result.stderr
     lines = [line.rstrip() for line in result.stdout.splitlines()]
-    assert lines[0] == "Copperkettle: read 5 of 6 pages."
-    assert f"  mission: {site.url}/about-us" in lines
+    assert lines[0] == f"Copperkettle: read 5 of 6 pages of {site.url}/"
+    assert "  mission: /about-us" in lines
     assert lines[-1] == "Review the facts: coffeechat research facts Copperkettle"
     data = json.loads(cli("research", "site", "Copperkettle", home, "--json").stdout)
     assert data["pages"][-1] == {
