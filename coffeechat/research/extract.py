@@ -59,7 +59,7 @@ class _Builder:
         self._last_group = -1
 
     def add(self, kind: BlockKind, text: str, level: int = 0, group: int = 0) -> None:
-        text = _SPACE.sub(" ", text).strip()
+        text = " ".join(text.split())
         if not text:
             return
         if self.parts:
