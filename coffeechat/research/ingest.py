@@ -76,14 +76,21 @@ def fact_key(kind: str, text: str) -> tuple[str, str]:
     return kind, " ".join(words)
 
 
-def find_source(session: Session, *, owner: User, url: str | None, digest: str) -> Source | None:
-    """The stored source with this URL, or with this content when there is no URL."""
+def find_source(
+    session: Session, *, owner: User, url: str | None, digest: str, person: Person | None = None
+) -> Source | None:
+    """The stored source with this URL, or with this content when there is no URL.
+
+    A bio is matched within its person only: the same text pasted for two people is
+    two sources, not one that moves between them.
+    """
     condition = Source.url == url if url else Source.content_hash == digest
     if url:  # a page saved to a file earlier and now added by its address
         condition = or_(condition, (Source.url.is_(None)) & (Source.content_hash == digest))
-    found: Source | None = session.scalars(
-        owned(Source, owner).where(condition).order_by(Source.id)
-    ).first()
+    statement = owned(Source, owner).where(condition).order_by(Source.id)
+    if person is not None:
+        statement = statement.where(Source.person_id == person.id)
+    found: Source | None = session.scalars(statement).first()
     return found
 
 
@@ -103,7 +110,9 @@ def store(
     from coffeechat.models import utcnow
 
     doc = analysis.extracted
-    source = find_source(session, owner=owner, url=doc.url, digest=analysis.content_hash)
+    source = find_source(
+        session, owner=owner, url=doc.url, digest=analysis.content_hash, person=person
+    )
     created = source is None
     if source is None:
         source = Source(owner_id=owner.id)

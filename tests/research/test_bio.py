@@ -169,6 +169,21 @@ def test_adding_the_same_profile_again_updates_it(
     assert [f.id for f in again.ingested.facts] == [f.id for f in first.ingested.facts]
 
 
+def test_the_same_bio_for_two_people_is_stored_for_each(
+    session: Session, owner: User, settings: Settings
+) -> None:
+    first, second = make_person(session, owner, "Dana Whitlock"), make_person(session, owner, "D W")
+    one = add_bio(
+        session, owner=owner, person_id=first.id, ref="-", settings=settings, stdin=BIO.encode()
+    )
+    two = add_bio(
+        session, owner=owner, person_id=second.id, ref="-", settings=settings, stdin=BIO.encode()
+    )
+    assert one.ingested.source.id != two.ingested.source.id
+    assert {f.person_id for f in one.ingested.facts} == {first.id}
+    assert {f.person_id for f in two.ingested.facts} == {second.id}
+
+
 def test_a_text_without_roles_or_schools_is_refused(
     session: Session, owner: User, settings: Settings
 ) -> None:
