@@ -333,6 +333,8 @@ def _judge(
         return section, 0.8
     if _DRESS.found(text, vocabulary):
         return K.DRESS_CUE, 0.8
+    if section == K.DRESS_CUE and direct and words >= 4:
+        return K.DRESS_CUE, 0.7
     dated = _YEARISH.search(text) and _DATE.search(text)
     if section == K.NEWS and dated:
         return K.NEWS, 0.85

@@ -85,3 +85,8 @@ def test_plain_text_markdown_headings_are_structure() -> None:
     assert [(f.kind, doc.text[f.start : f.end]) for f in classify(doc)] == [
         ("mission", "We keep rivers clean for every town.")
     ]
+
+
+def test_sentences_under_a_dress_code_heading_are_dress_cues() -> None:
+    found = _kinds("<h2>What to wear</h2><p>Most people here dress simply and comfortably.</p>")
+    assert found == [("dress_cue", "Most people here dress simply and comfortably.")]
