@@ -141,19 +141,26 @@ class _Crawler:
         return self.robots.can_fetch(ROBOTS_AGENT, url)
 
     def sitemap(self, sitemaps: list[str]) -> list[str]:
-        """Page URLs from the sitemap (and at most two nested sitemaps)."""
-        queue = sitemaps or [urljoin(self.home, "/sitemap.xml")]
+        """Page URLs from the sitemap, following a sitemap index one level down.
+
+        At most three sitemap files are read, so a huge index cannot eat the budget.
+        """
+        queue = list(sitemaps) or [urljoin(self.home, "/sitemap.xml")]
         urls: list[str] = []
-        for index, address in enumerate(queue[:3]):
+        read = 0
+        while queue and read < 3:
+            address = queue.pop(0)
             if not self.allowed(address):
                 continue
+            read += 1
             try:
                 found = sitemap_urls(self.get(address).data.decode("utf-8", "replace"))
             except CoffeechatError:
                 continue
             for url in found:
-                if url.endswith(".xml") and index == 0:
-                    queue.append(url)
+                if urlsplit(url).path.endswith(".xml"):
+                    if read == 1:
+                        queue.append(url)
                 else:
                     urls.append(url)
         return urls

@@ -148,6 +148,24 @@ def test_reading_again_updates_the_pages_instead_of_duplicating(
     assert {p.status for p in again.pages} == {"updated", "skipped"}
 
 
+def test_a_sitemap_index_is_followed_one_level_down(
+    session: Session, owner: User, settings: Settings, site: Site
+) -> None:
+    site.page("/", _html("Tern Labs", "<p>Tern Labs makes tide gauges.</p>"))
+    site.page(
+        "/sitemap.xml",
+        f"<sitemapindex><sitemap><loc>{site.url}/pages.xml</loc></sitemap></sitemapindex>",
+        "application/xml",
+    )
+    site.page("/pages.xml", f"<urlset><url><loc>{site.url}/about-us</loc></url></urlset>")
+    site.page("/about-us", PAGES["/about-us"])
+    report = research_site(
+        session, owner=owner, organization="Tern", url=site.url + "/", settings=settings
+    )
+    assert [p.url.removeprefix(site.url) for p in report.pages] == ["/", "/about-us"]
+    assert "/pages.xml" in site.requested
+
+
 def test_a_site_that_forbids_robots_is_not_read(
     session: Session, owner: User, settings: Settings, site: Site
 ) -> None:
