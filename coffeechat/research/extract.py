@@ -8,7 +8,7 @@ the classifier can tell a sentence under "Our mission" from one under "News".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -236,50 +236,68 @@ def _text(element: _Element) -> str:
 
 
 def extract_plain(text: str, *, media_type: str = "text/plain") -> Extracted:
-    """Structure of plain text: blank-line paragraphs, bullet items, short heading lines."""
+    """Structure of plain text: blank-line paragraphs, bullet items, short heading lines.
+
+    PDF text rarely has blank lines, so a heading is also recognised inside a paragraph:
+    a short line without end punctuation that starts after a finished sentence.
+    """
     builder = _Builder()
     for paragraph in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
-        lines = [line for line in paragraph.split("\n") if line.strip()]
-        if not lines:
-            continue
-        if all(_BULLET.match(line) for line in lines):
-            group = builder.new_group()
-            for line in lines:
-                builder.add("item", _BULLET.sub("", line), group=group)
-            continue
-        first = _MD_HEADING.match(lines[0])
-        if first or (len(lines) > 1 and _is_heading_line(lines[0])):
-            level = len(first.group(1)) if first else 2
-            builder.add("heading", first.group(2) if first else lines[0], level)
-            lines = lines[1:]
-        elif len(lines) == 1 and _is_heading_line(lines[0]):
-            builder.add("heading", lines[0], 2)
-            continue
-        _add_lines(builder, lines)
+        lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
+        if len(lines) == 1 and _is_heading_line(lines[0]) and not _BULLET.match(lines[0]):
+            builder.add("heading", _MD_HEADING.sub(r"\2", lines[0]), _level(lines[0]))
+        else:
+            _add_lines(builder, lines)
     return builder.build(_first_title(builder), media_type, None)
 
 
-def _add_lines(builder: _Builder, lines: Iterable[str]) -> None:
+def _level(line: str) -> int:
+    marks = _MD_HEADING.match(line)
+    return len(marks.group(1)) if marks else 2
+
+
+def _add_lines(builder: _Builder, lines: list[str]) -> None:
     pending: list[str] = []
     group = 0
-    for line in lines:
+    for index, line in enumerate(lines):
         if _BULLET.match(line):
             if pending:
                 builder.add("paragraph", " ".join(pending))
                 pending = []
             group = group or builder.new_group()
             builder.add("item", _BULLET.sub("", line), group=group)
+            continue
+        group = 0
+        after_sentence = not pending or pending[-1].endswith((".", "!", "?", ":"))
+        has_next = index + 1 < len(lines)
+        if _MD_HEADING.match(line) or (after_sentence and has_next and _is_heading_line(line)):
+            if pending:
+                builder.add("paragraph", " ".join(pending))
+                pending = []
+            builder.add("heading", _MD_HEADING.sub(r"\2", line), _level(line))
         else:
-            group = 0
             pending.append(line)
     if pending:
         builder.add("paragraph", " ".join(pending))
 
 
+_TRAILING_FUNCTION_WORD = re.compile(
+    r"\b(and|or|the|of|to|a|an|in|for|with|on|at|by|our|we|is|are)$", re.I
+)
+
+
 def _is_heading_line(line: str) -> bool:
+    """Short, capitalised, unpunctuated, and not cut off mid-phrase."""
     stripped = line.strip()
+    if _MD_HEADING.match(stripped):
+        return True
     words = stripped.split()
-    return 0 < len(words) <= 8 and not stripped.endswith((".", ",", ";", ":", "?", "!"))
+    return (
+        0 < len(words) <= 8
+        and (stripped[0].isupper() or stripped[0].isdigit())
+        and not stripped.endswith((".", ",", ";", ":", "?", "!"))
+        and not _TRAILING_FUNCTION_WORD.search(stripped)
+    )
 
 
 def _first_title(builder: _Builder) -> str:

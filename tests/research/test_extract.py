@@ -79,6 +79,26 @@ def test_it_reads_a_pdf(tmp_path: Path) -> None:
     assert found["mission"] == ["Our mission is to keep rural clinics open."]
 
 
+def test_a_pdf_without_blank_lines_keeps_its_headings(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in (
+        "Annual report 2024",
+        "Our purpose",
+        "Six clinics keep care close to home for hill-country families.",
+        "Our values",
+        "- Care: we listen first.",
+    ):
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "report.pdf"))
+    found = _facts((tmp_path / "report.pdf").read_bytes(), name="report.pdf")
+    assert found == {
+        "mission": ["Six clinics keep care close to home for hill-country families."],
+        "value": ["Care: we listen first."],
+    }
+
+
 def test_news_needs_a_date_and_dress_cues_are_found_anywhere() -> None:
     page = (
         "<html><body><main><h2>News</h2><p>On June 4, 2024 we opened a bakery in Salem.</p>"
