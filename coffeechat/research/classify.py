@@ -123,7 +123,8 @@ _SECTION_RULES: tuple[tuple[K, re.Pattern[str]], ...] = (
 _APPEAL = _any(r"\b(support|donate|donations?|give|giving|contact|subscribe|sponsor)\b")
 _MISSION = _cue(
     "mission exist exists founded created established set purpose",
-    r"\b(our|the|its|their|[\w&-]+['’]s) (core |central |primary |whole |simple )?mission"
+    r"\b(our|the|its|their|(?!(role|position|job|team|internship|project|trip)['’]s)[\w&-]+['’]s)"
+    r" (core |central |primary |whole |simple )?mission"
     r" (is|has always been|remains|has been)\b(?! (unchanged|the same|why|what))",
     r"\bmission statement (is|reads)\b",
     r"^(our )?mission:\s",
@@ -279,6 +280,19 @@ def section_kind(block: Block) -> tuple[K | None, bool]:
     return None, False
 
 
+# Openings that lead up to a statement rather than make one: a question, an introduction
+# ending in a colon, or a piece of history ("Since 1951, …").
+_HISTORY = re.compile(
+    r"^(since|founded|established|started|back in)\b|^(in|by) (19|20)\d\d\b"
+    r"|^for (over |more than |nearly |almost )?\w+ (years|decades)\b",
+    re.I,
+)
+
+
+def _preamble(text: str) -> bool:
+    return text.rstrip().endswith(("?", ":")) or _HISTORY.match(text) is not None
+
+
 def classify(doc: Extracted) -> list[Found]:
     """The facts in ``doc``, in text order; at most one kind per sentence."""
     found: list[Found] = []
@@ -305,7 +319,7 @@ def classify(doc: Extracted) -> list[Found]:
             verdict = _judge(text, block, section, direct, leading)
             if verdict is not None and verdict[1] >= MIN_CONFIDENCE:
                 found.append(Found(verdict[0].value, start, end, verdict[1]))
-            if len(text.split()) >= 6 and not text.rstrip().endswith("?"):
+            if len(text.split()) >= 6 and not _preamble(text):
                 opened.add(block.headings)
     return found
 
@@ -320,7 +334,7 @@ def _judge(
     """
     words = len(text.split())
     vocabulary = _words(text)
-    if words < 3 or words > 90 or text.rstrip().endswith("?"):
+    if words < 3 or words > 90 or text.rstrip().endswith(("?", ":")):
         return None
     if _NOISE.found(text, vocabulary):
         return None
@@ -328,7 +342,13 @@ def _judge(
         return K.MISSION, 0.95 if section == K.MISSION else 0.9
     if _VISION.found(text, vocabulary):
         return K.VISION, 0.9 if section == K.VISION else 0.8
-    if section in (K.MISSION, K.VISION) and leading and block.kind == "paragraph" and words >= 6:
+    if (
+        section in (K.MISSION, K.VISION)
+        and leading
+        and block.kind == "paragraph"
+        and words >= 6
+        and not _preamble(text)
+    ):
         assert section is not None
         return section, 0.8
     if _DRESS.found(text, vocabulary):
