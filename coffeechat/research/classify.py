@@ -127,6 +127,7 @@ _MISSION = _cue(
     r" (core |central |primary |whole |simple )?mission"
     r" (is|has always been|remains|has been)\b(?! (unchanged|the same|why|what))",
     r"\bmission statement (is|reads)\b",
+    r"^the mission of (the )?[\w&'’ -]{1,60}? is to\b",
     r"^(our )?mission:\s",
     r"\bwe exist (to|so that|because)\b",
     r"\b(exists|was (founded|created|established|set up)) (to|so that)\b",
@@ -334,7 +335,8 @@ def _judge(
     """
     words = len(text.split())
     vocabulary = _words(text)
-    if words < 3 or words > 90 or text.rstrip().endswith(("?", ":")):
+    value_name = section == K.VALUE and block.kind == "item"  # "Integrity" alone is a value
+    if (words < 3 and not value_name) or words > 90 or text.rstrip().endswith(("?", ":")):
         return None
     if _NOISE.found(text, vocabulary):
         return None
