@@ -18,6 +18,8 @@ from coffeechat.errors import Invalid
 
 Kind = Literal["html", "pdf", "text"]
 
+MAX_URL_LENGTH = 2000  # the width of sources.url
+
 # Magic numbers of common binary formats, so the refusal can say what the file is.
 _MAGIC = {
     b"\x89PNG": "a PNG image",
@@ -67,6 +69,9 @@ def read_input(ref: str, *, settings: Settings, stdin: bytes | None = None) -> R
         return RawInput(stdin or b"", name="stdin")
     if is_url(ref):
         from coffeechat.fetch import fetch
+
+        if len(ref) > MAX_URL_LENGTH:
+            raise Invalid("source", f"web addresses are limited to {MAX_URL_LENGTH} characters")
 
         fetched = fetch(ref, settings=settings)
         return RawInput(fetched.body, url=fetched.final_url, content_type=fetched.content_type)

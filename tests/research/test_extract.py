@@ -196,6 +196,11 @@ def test_a_50_mb_download_is_refused_by_the_size_cap(
         analyse(site.url + path, settings=settings)
 
 
+def test_an_overlong_address_is_refused_before_fetching(settings: Settings) -> None:
+    with pytest.raises(Invalid, match="limited to 2000 characters"):
+        analyse("https://example.org/" + "a" * 2000, settings=settings)
+
+
 def test_other_schemes_are_refused(settings: Settings) -> None:
     with pytest.raises(FetchRefused, match="Only http and https"):
         analyse("file:///etc/passwd", settings=settings)
