@@ -21,7 +21,7 @@ from coffeechat.config import Settings
 from coffeechat.errors import CoffeechatError, Invalid
 from coffeechat.fetch import FetchFailed, fetch
 from coffeechat.models import Organization, User
-from coffeechat.research.documents import RawInput
+from coffeechat.research.documents import MAX_URL_LENGTH, RawInput
 from coffeechat.research.ingest import analyse_raw, store
 from coffeechat.research.service import organization_for
 
@@ -173,7 +173,8 @@ def choose_pages(home: str, candidates: list[tuple[str, str]]) -> list[tuple[str
     for url, label in candidates:
         key = url.rstrip("/")
         category = categorise(url, label)
-        if key in seen or category is None or not _same_site(url, home) or _SKIP.search(url):
+        unusable = len(url) > MAX_URL_LENGTH or _SKIP.search(url) or not _same_site(url, home)
+        if key in seen or category is None or unusable:
             continue
         seen.add(key)
         by_category[category].append(url)
