@@ -5,7 +5,20 @@ from __future__ import annotations
 import typer
 
 from coffeechat import __version__
-from coffeechat.cli import demo, export, imports, interviews, orgs, people, profile, search
+from coffeechat.cli import (
+    agenda,
+    demo,
+    export,
+    imports,
+    interview_log,
+    interviews,
+    orgs,
+    outreach,
+    people,
+    profile,
+    search,
+    thanks,
+)
 from coffeechat.cli._common import STATE
 
 app = typer.Typer(
@@ -44,6 +57,10 @@ app.add_typer(
 app.add_typer(
     export.app, name="export", help="Export your data: vCard, CSV, JSON backup, calendar."
 )
+app.add_typer(outreach.app, name="outreach", help="Ask for a meeting; record sent and replies.")
+app.add_typer(thanks.app, name="thanks", help="Thank-you, update and keep-in-touch notes.")
+interviews.app.command("log")(interview_log.log)
+app.command("agenda")(agenda.agenda)
 app.command("me")(profile.me)
 app.command("search")(search.search)
 app.command("demo")(demo.demo)

@@ -134,7 +134,7 @@ def _connection(parts: Parties, variant: Variant, event: str | None) -> tuple[st
     return opening, f"A question about {topic}", warnings
 
 
-def _reason(parts: Parties, fact: Fact | None, budget: int) -> str:
+def _reason(parts: Parties, variant: Variant, fact: Fact | None, budget: int) -> str:
     """One specific, genuine reason to write, from research if there is any."""
     if fact is not None and budget >= 8:
         about = "your path" if fact.person_id is not None else (parts.org or "your work")
@@ -142,8 +142,11 @@ def _reason(parts: Parties, fact: Fact | None, budget: int) -> str:
         room = min(20, budget - word_count(lead) - 1)
         if room >= 5:
             return f"{lead} “{shorten(fact.shown_text, room)}”"
-    if parts.person.title:
+    # The cold opening already names their title; don't say it twice.
+    if parts.person.title and variant is not Variant.COLD:
         return f"Your path to {parts.person.title} is one I would like to understand."
+    if parts.org:
+        return f"I'd value hearing how {parts.org} looks from the inside."
     return "I'd value your perspective from the inside."
 
 
@@ -173,7 +176,7 @@ def draft_outreach(
     )
     frame = [parts.greeting(), opening, interest, _ASK, parts.signature()]
     budget = MAX_WORDS - sum(word_count(p) for p in frame)
-    reason = _reason(parts, best_fact(session, owner=owner, interview=interview), budget)
+    reason = _reason(parts, chosen, best_fact(session, owner=owner, interview=interview), budget)
     body = f"{parts.greeting()}\n\n{opening} {reason} {interest}\n\n{_ASK}\n\n{parts.signature()}"
     return Draft(
         kind=MessageKind.OUTREACH.value,

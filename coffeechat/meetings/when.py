@@ -5,7 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.orm import Session
+
 from coffeechat.errors import Invalid
+from coffeechat.models import User, utcnow
+from coffeechat.network.profile import get_profile
 
 # A recorded event may be a little ahead of the clock (clock skew, typing "now" slowly).
 _FUTURE_SLACK = timedelta(minutes=5)
@@ -65,3 +69,13 @@ def show_time(moment: datetime, timezone: str) -> str:
     """``moment`` as the user reads it: "Thu 26 Nov 2026 15:00 (America/Chicago)"."""
     local = moment.astimezone(ZoneInfo(timezone))
     return f"{local.strftime('%a %d %b %Y %H:%M')} ({timezone})"
+
+
+def resolve_when(
+    session: Session, *, owner: User, text: str | None, field: str = "at"
+) -> datetime | None:
+    """``text`` read in the user's profile time zone (None stays None: "now" for the caller)."""
+    if text is None:
+        return None
+    profile = get_profile(session, owner=owner)
+    return parse_when(text, timezone=profile.timezone, now=utcnow(), field=field)
