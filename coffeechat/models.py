@@ -419,3 +419,8 @@ class SearchDocument(Base):
     body: Mapped[str] = mapped_column(Text, default="")
     # Lower-cased, accent-free title and body, same length as the original.
     folded: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- meetings ---
+# The agenda's keep-in-touch reminders look up the latest note sent to each person.
+Index("ix_messages_owner_person_sent", Message.owner_id, Message.person_id, Message.sent_at)

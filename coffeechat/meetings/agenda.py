@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TypeVarTuple
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import Result, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from coffeechat.config import Settings
@@ -20,6 +21,8 @@ from coffeechat.meetings.followup import FollowUpRules, calendar_for, local_date
 from coffeechat.models import Interview, Message, MessageKind, Organization, Person, Stage, User
 from coffeechat.network.profile import get_profile
 from coffeechat.scoping import scope
+
+Ts = TypeVarTuple("Ts")
 
 # Readiness scores (0–100) of the given interviews; supplied by the research feature.
 ReadinessFn = Callable[[Session, User, Sequence[int]], Mapping[int, int]]
@@ -108,6 +111,11 @@ class _Builder:
         self.items.append((kind, due, due < self.reference, interview_id, person_id, extra))
 
 
+def _rows(session: Session, statement: Select[*Ts]) -> Result[*Ts]:
+    """Plain rows through the session's connection: no ORM entity loading is needed here."""
+    return session.connection().execute(statement)
+
+
 def rules_from(settings: Settings) -> AgendaRules:
     return AgendaRules(
         follow_up=FollowUpRules(
@@ -145,10 +153,14 @@ def _requests(
     session: Session, owner: User, b: _Builder, rules: FollowUpRules, country: str
 ) -> None:
     """Silent requests: 3 business days, try someone else; 7, follow up; 7 more, move on."""
-    requested = session.execute(
+    requested = _rows(
+        session,
         scope(
             select(
-                Interview.id, Interview.person_id, Interview.organization_id, Interview.requested_at
+                Interview.id,
+                Interview.person_id,
+                Interview.organization_id,
+                Interview.requested_at,
             ).where(
                 Interview.stage == Stage.REQUESTED.value,
                 Interview.replied_at.is_(None),
@@ -156,12 +168,13 @@ def _requests(
             ),
             Interview,
             owner,
-        )
+        ),
     ).all()
     if not requested:
         return
     follow_ups = dict(
-        session.execute(
+        _rows(
+            session,
             scope(
                 select(Message.interview_id, func.max(Message.sent_at))
                 .join(Interview, Interview.id == Message.interview_id)
@@ -173,7 +186,7 @@ def _requests(
                 .group_by(Message.interview_id),
                 Interview,
                 owner,
-            )
+            ),
         ).all()
     )
     latest = _latest_requests(session, owner)
@@ -207,41 +220,52 @@ def _requests(
 _Top = list[tuple[datetime, int]]
 
 
-def _latest_requests(session: Session, owner: User) -> dict[int | None, _Top]:
-    """Per organization (and overall, under None) the two most recent requests."""
-    rows = session.execute(
+def _latest_requests(session: Session, owner: User) -> dict[int, _Top]:
+    """Per organization with an open request, its two most recent requests."""
+    open_requests = scope(
+        select(Interview.organization_id).where(
+            Interview.stage == Stage.REQUESTED.value, Interview.replied_at.is_(None)
+        ),
+        Interview,
+        owner,
+    )
+    rows = _rows(
+        session,
         scope(
             select(Interview.organization_id, Interview.requested_at, Interview.id).where(
-                Interview.requested_at.is_not(None)
+                Interview.requested_at.is_not(None),
+                Interview.organization_id.in_(open_requests),
             ),
             Interview,
             owner,
-        )
+        ),
     ).all()
-    tops: dict[int | None, _Top] = {}
+    tops: dict[int, _Top] = {}
     for org_id, requested_at, interview_id in rows:
-        if requested_at is None:
+        if org_id is None or requested_at is None:
             continue
-        for key in {org_id, None}:
-            top = tops.setdefault(key, [])
-            top.append((requested_at, interview_id))
+        top = tops.setdefault(org_id, [])
+        top.append((requested_at, interview_id))
+        if len(top) > 2:
             top.sort(reverse=True)
             del top[2:]
     return tops
 
 
 def _someone_else_asked(
-    tops: dict[int | None, _Top], org_id: int | None, interview_id: int, since: datetime
+    tops: dict[int, _Top], org_id: int | None, interview_id: int, since: datetime
 ) -> bool:
-    """Whether the user already wrote to another person there after this request."""
-    others = [at for at, other in tops.get(org_id, []) if other != interview_id]
-    return bool(others) and others[0] >= since
+    """Whether the user already wrote to another person at the organization since then."""
+    if org_id is None:
+        return False
+    return any(at >= since and other != interview_id for at, other in tops.get(org_id, []))
 
 
 def _meetings(session: Session, owner: User, b: _Builder, rules: AgendaRules) -> None:
     """Meetings coming up (prepare) and meetings past but not logged yet."""
     horizon = b.start + timedelta(days=rules.prepare_days + 1)
-    rows = session.execute(
+    rows = _rows(
+        session,
         scope(
             select(
                 Interview.id,
@@ -255,7 +279,7 @@ def _meetings(session: Session, owner: User, b: _Builder, rules: AgendaRules) ->
             ),
             Interview,
             owner,
-        )
+        ),
     ).all()
     for interview_id, person_id, scheduled_at, minutes in rows:
         if scheduled_at is None:
@@ -269,7 +293,8 @@ def _meetings(session: Session, owner: User, b: _Builder, rules: AgendaRules) ->
 
 def _after_meetings(session: Session, owner: User, b: _Builder, rules: AgendaRules) -> None:
     """Thank-yous due within hours of a meeting; update notes weeks after the thanks."""
-    held = session.execute(
+    held = _rows(
+        session,
         scope(
             select(Interview.id, Interview.person_id, Interview.held_at).where(
                 Interview.stage == Stage.HELD.value,
@@ -278,7 +303,7 @@ def _after_meetings(session: Session, owner: User, b: _Builder, rules: AgendaRul
             ),
             Interview,
             owner,
-        )
+        ),
     ).all()
     for interview_id, person_id, held_at in held:
         if held_at is None:
@@ -288,7 +313,8 @@ def _after_meetings(session: Session, owner: User, b: _Builder, rules: AgendaRul
     updated = select(Message.interview_id).where(
         Message.kind == MessageKind.UPDATE.value, Message.sent_at.is_not(None)
     )
-    thanked = session.execute(
+    thanked = _rows(
+        session,
         scope(
             select(Interview.id, Interview.person_id, Interview.thanked_at).where(
                 Interview.stage == Stage.THANKED.value,
@@ -298,7 +324,7 @@ def _after_meetings(session: Session, owner: User, b: _Builder, rules: AgendaRul
             ),
             Interview,
             owner,
-        )
+        ),
     ).all()
     for interview_id, person_id, thanked_at in thanked:
         if thanked_at is None:
@@ -308,42 +334,51 @@ def _after_meetings(session: Session, owner: User, b: _Builder, rules: AgendaRul
 
 
 def _keep_in_touch(session: Session, owner: User, b: _Builder, rules: AgendaRules) -> None:
-    """Everyone you have met hears from you every so often (per-person cadence)."""
-    met = session.execute(
-        scope(
-            select(
-                Interview.person_id,
-                func.max(Interview.id),
-                func.max(Interview.held_at),
-                func.max(Interview.thanked_at),
-                Person.keep_in_touch_days,
-            )
-            .join(Person, Person.id == Interview.person_id)
-            .where(Interview.held_at.is_not(None))
-            .group_by(Interview.person_id, Person.keep_in_touch_days),
-            Interview,
-            owner,
+    """Everyone you have met hears from you every so often (per-person cadence).
+
+    The last touch is the latest meeting, thank-you or note sent to them. People on the
+    default cadence touched recently are filtered out in SQL, so few rows come back.
+    """
+    noted = scope(
+        select(func.max(Message.sent_at)).where(Message.person_id == Interview.person_id),
+        Message,
+        owner,
+    ).scalar_subquery()
+    met = scope(
+        select(
+            Interview.person_id.label("person_id"),
+            func.max(Interview.id).label("interview_id"),
+            func.max(Interview.held_at).label("held"),
+            func.max(Interview.thanked_at).label("thanked"),
+            Person.keep_in_touch_days.label("days"),
+            noted.label("noted"),
         )
-    ).all()
-    if not met:
-        return
-    last_note = dict(
-        session.execute(
-            scope(
-                select(Message.person_id, func.max(Message.sent_at))
-                .where(Message.person_id.is_not(None), Message.sent_at.is_not(None))
-                .group_by(Message.person_id),
-                Message,
-                owner,
-            )
-        ).all()
+        .join(Person, Person.id == Interview.person_id)
+        .where(Interview.held_at.is_not(None))
+        .group_by(Interview.person_id, Person.keep_in_touch_days),
+        Interview,
+        owner,
+    ).subquery()
+    # A day of slack: the exact local due day is decided below, in the user's zone.
+    cutoff = b.end + timedelta(days=1) - timedelta(days=rules.keep_in_touch_days)
+    quiet = and_(
+        met.c.days.is_(None),
+        met.c.held < cutoff,
+        or_(met.c.thanked.is_(None), met.c.thanked < cutoff),
+        or_(met.c.noted.is_(None), met.c.noted < cutoff),
     )
-    for person_id, interview_id, held_at, thanked_at, days in met:
+    rows = _rows(
+        session,
+        select(
+            met.c.person_id, met.c.interview_id, met.c.held, met.c.thanked, met.c.noted, met.c.days
+        ).where(or_(quiet, met.c.days > 0)),
+    ).all()
+    for person_id, interview_id, held, thanked, last_note, days in rows:
         cadence = rules.keep_in_touch_days if days is None else days
-        if cadence <= 0:
+        touched = max((t for t in (held, thanked, last_note) if t is not None), default=None)
+        if cadence <= 0 or touched is None:
             continue
-        touched = max(t for t in (held_at, thanked_at, last_note.get(person_id)) if t)
-        day = local_date(touched + timedelta(days=cadence), b.timezone)
+        day = (touched + timedelta(days=cadence)).astimezone(b.zone).date()
         b.add_day_item("keep_in_touch", day, interview_id, person_id)
 
 
@@ -351,14 +386,12 @@ def _finish(
     session: Session, owner: User, b: _Builder, readiness: ReadinessFn | None
 ) -> list[AgendaItem]:
     b.items.sort(key=lambda item: (RANKS[item[0]], item[1], item[3]))
-    people = _people(session, owner, {item[4] for item in b.items if item[4] is not None})
-    orgs = _interview_orgs(session, owner, {item[3] for item in b.items})
+    names = _names(session, owner, {item[3] for item in b.items})
     prepare_ids = [item[3] for item in b.items if item[0] == "prepare"]
     scores = readiness(session, owner, prepare_ids) if readiness and prepare_ids else {}
     result = []
     for kind, due, overdue, interview_id, person_id, _extra in b.items:
-        name = people.get(person_id) if person_id is not None else None
-        org = orgs.get(interview_id)
+        name, org = names.get(interview_id, (None, None))
         title, action = _words(kind, interview_id, name, org, due, b.timezone)
         result.append(
             AgendaItem(
@@ -376,24 +409,19 @@ def _finish(
     return result
 
 
-def _people(session: Session, owner: User, ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    statement = scope(select(Person.id, Person.full_name), Person, owner).where(Person.id.in_(ids))
-    return {person_id: name for person_id, name in session.execute(statement)}
-
-
-def _interview_orgs(session: Session, owner: User, ids: set[int]) -> dict[int, str]:
+def _names(session: Session, owner: User, ids: set[int]) -> dict[int, tuple[str, str | None]]:
+    """Person and organization names of the given interviews, in one query."""
     if not ids:
         return {}
     statement = scope(
-        select(Interview.id, Organization.name)
-        .join(Organization, Organization.id == Interview.organization_id)
+        select(Interview.id, Person.full_name, Organization.name)
+        .join(Person, Person.id == Interview.person_id)
+        .outerjoin(Organization, Organization.id == Interview.organization_id)
         .where(Interview.id.in_(ids)),
         Interview,
         owner,
     )
-    return {interview_id: name for interview_id, name in session.execute(statement)}
+    return {i: (person, org) for i, person, org in _rows(session, statement)}
 
 
 def _words(
@@ -402,13 +430,13 @@ def _words(
     """The title and the command to act on it."""
     who = name or "your contact"
     at_org = f" ({org})" if org else ""
-    when = due.astimezone(ZoneInfo(tz)).strftime("%a %d %b %H:%M")
     i = interview_id
     if kind == "thank_you":
         return f"Thank {who} for the meeting", f"coffeechat thanks draft {i}"
     if kind == "log":
         return f"Write down how the meeting with {who} went", f"coffeechat interviews log {i}"
     if kind == "prepare":
+        when = due.astimezone(ZoneInfo(tz)).strftime("%a %d %b %H:%M")
         return f"Prepare for {who}{at_org}, {when}", f"coffeechat interviews show {i}"
     if kind == "follow_up":
         return f"Follow up with {who}{at_org}", f"coffeechat outreach draft {i} --follow-up"

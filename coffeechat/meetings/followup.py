@@ -27,6 +27,9 @@ class BusinessCalendar:
 
     country: str
     _holidays: Any = field(default=None, repr=False)
+    # The agenda asks about the same few dates thousands of times; remember the answers.
+    _open: dict[date, bool] = field(default_factory=dict, repr=False)
+    _sums: dict[tuple[date, int], date] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         import holidays
@@ -38,7 +41,11 @@ class BusinessCalendar:
         return frozenset(getattr(self._holidays, "weekend", {5, 6}))
 
     def is_business_day(self, day: date) -> bool:
-        return day.weekday() not in self.weekend and day not in self._holidays
+        known = self._open.get(day)
+        if known is None:
+            known = day.weekday() not in self.weekend and day not in self._holidays
+            self._open[day] = known
+        return known
 
     def holiday_name(self, day: date) -> str | None:
         name: str | None = self._holidays.get(day)
@@ -46,6 +53,12 @@ class BusinessCalendar:
 
     def add_business_days(self, start: date, days: int) -> date:
         """The date ``days`` business days after ``start`` (``start`` itself never counts)."""
+        key = (start, days)
+        if key not in self._sums:
+            self._sums[key] = self._count_forward(start, days)
+        return self._sums[key]
+
+    def _count_forward(self, start: date, days: int) -> date:
         current = start
         counted = 0
         while counted < days:
