@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import enum
+
 import typer
 
 from coffeechat.cli._common import emit_json, session_scope
 from coffeechat.cli.drafts import draft_json, show_draft
 
 app = typer.Typer(no_args_is_help=True)
+
+
+class Variant(enum.StrEnum):
+    # Mirrors coffeechat.meetings.outreach.Variant, kept here so --help stays instant.
+    ALUMNI = "alumni"
+    REFERRAL = "referral"
+    EVENT = "event"
+    COLD = "cold"
+
 
 JSON = typer.Option(False, "--json", help="Print JSON (shape in docs/cli.md).")
 AT = typer.Option(
@@ -21,8 +32,8 @@ AT = typer.Option(
 @app.command("draft")
 def draft(
     interview_id: int = typer.Argument(..., metavar="INTERVIEW_ID"),
-    variant: str | None = typer.Option(
-        None, "--variant", help="alumni, referral, event or cold (default: from how you met)."
+    variant: Variant | None = typer.Option(
+        None, "--variant", help="Which connection to lead with (default: from how you met)."
     ),
     event: str | None = typer.Option(None, "--event", help="Where you met, for the event variant."),
     follow_up: bool = typer.Option(False, "--follow-up", help="Draft the one follow-up instead."),
@@ -36,7 +47,11 @@ def draft(
             note = draft_follow_up(session, owner=owner, interview_id=interview_id)
         else:
             note = draft_outreach(
-                session, owner=owner, interview_id=interview_id, variant=variant, event=event
+                session,
+                owner=owner,
+                interview_id=interview_id,
+                variant=variant.value if variant else None,
+                event=event,
             )
         if as_json:
             emit_json(draft_json(note))

@@ -46,11 +46,16 @@ def parse_note_kind(value: str | NoteKind) -> NoteKind:
 _TAKEAWAY_PLACEHOLDER = "[something specific they said]"
 
 
+def _quoted(takeaway: str) -> str:
+    # Quoted, the user's own wording reads naturally mid-sentence, capitals and all.
+    return f"“{strip_end(takeaway)}”"
+
+
 def _takeaway_sentence(takeaways: list[str]) -> str:
-    picked = [strip_end(t) for t in takeaways[:2]]
+    picked = [_quoted(t) for t in takeaways[:2]]
     if len(picked) == 2:
-        return f"Two things you said have stayed with me: {picked[0]}, and {picked[1]}."
-    return f"What you said has stayed with me: {picked[0]}."
+        return f"Two things you said have stayed with me: {picked[0]} and {picked[1]}."
+    return f"One thing you said has stayed with me: {picked[0]}."
 
 
 def _when_we_met(parts: Parties) -> str:
@@ -103,14 +108,14 @@ def draft_update(session: Session, *, owner: User, interview_id: int) -> Draft:
     interview = get_interview(session, owner=owner, interview_id=interview_id)
     parts = parties(session, owner=owner, interview=interview)
     warnings = list(parts.warnings)
-    advice = strip_end(interview.takeaways[0]) if interview.takeaways else _TAKEAWAY_PLACEHOLDER
+    advice = _quoted(interview.takeaways[0]) if interview.takeaways else _TAKEAWAY_PLACEHOLDER
     if not interview.takeaways:
         warnings.append("No takeaway recorded; name the advice you followed.")
     referred = referrals_of(session, owner=owner, person_id=parts.person.id)
     spoke = f" with {join_names([p.full_name for p in referred[:2]])}" if referred else ""
     body = (
         f"{parts.greeting()}\n\n"
-        f"A short update since we spoke: I followed your advice ({advice}), "
+        f"A short update since we spoke: I followed your advice, {advice}, "
         f"and it has already helped. [One line on what happened.]"
         f"{f' I also had a good conversation{spoke}, thanks to you.' if spoke else ''}\n\n"
         "Thank you again for your generosity.\n\n"

@@ -34,8 +34,10 @@ def test_the_thank_you_names_the_takeaways_and_the_referrals(session: Session, o
         referrals=["Dana Lee, Head of Data at Globex"],
     )
     draft = draft_thank_you(session, owner=owner, interview_id=interview.id)
-    assert "Learn SQL before Python" in draft.body
-    assert "The ops team hires from nursing" in draft.body
+    assert (
+        "Two things you said have stayed with me: “Learn SQL before Python” and "
+        "“The ops team hires from nursing”." in draft.body
+    )
     assert "Third" not in draft.body  # one or two, not a list
     assert "I'll be in touch with Dana Lee" in draft.body
     assert "Thank you for your time on Tuesday." in draft.body
@@ -60,7 +62,7 @@ def test_notes_after_the_meeting_ask_for_nothing(
 def test_the_update_note_says_which_advice_was_followed(session: Session, owner: User) -> None:
     interview = _held(session, owner, takeaways=["Talk to the data stewards."])
     draft = draft_note(session, owner=owner, interview_id=interview.id, kind="update")
-    assert "I followed your advice (Talk to the data stewards)" in draft.body
+    assert "I followed your advice, “Talk to the data stewards”, and" in draft.body
 
 
 def test_a_thank_you_without_takeaways_shows_a_placeholder_and_a_warning(
