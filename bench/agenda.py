@@ -11,6 +11,7 @@ Run: .venv/bin/python bench/agenda.py [--people N] [--interviews N] [--runs N]
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sqlite3
 import statistics
@@ -213,6 +214,11 @@ def main() -> None:
     )
     print(f"ratio agenda / bare SQL: median {median / base:.2f}x, best {best / base_best:.2f}x")
     print(f"target < 100 ms (median): {'met' if median < 100 else 'NOT met'}")
+    load = os.getloadavg()[0]
+    print(
+        f"(load average {load:.1f} on {os.cpu_count()} cores: 'best' is the figure least "
+        "affected by other work on the machine)"
+    )
 
 
 if __name__ == "__main__":

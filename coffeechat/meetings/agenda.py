@@ -375,9 +375,13 @@ def _keep_in_touch(session: Session, owner: User, b: _Builder, rules: AgendaRule
     ).all()
     for person_id, interview_id, held, thanked, last_note, days in rows:
         cadence = rules.keep_in_touch_days if days is None else days
-        touched = max((t for t in (held, thanked, last_note) if t is not None), default=None)
-        if cadence <= 0 or touched is None:
+        if cadence <= 0 or held is None:
             continue
+        touched = held
+        if thanked is not None and thanked > touched:
+            touched = thanked
+        if last_note is not None and last_note > touched:
+            touched = last_note
         day = (touched + timedelta(days=cadence)).astimezone(b.zone).date()
         b.add_day_item("keep_in_touch", day, interview_id, person_id)
 

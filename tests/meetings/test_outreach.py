@@ -216,3 +216,30 @@ def test_drafts_of_another_owner_are_not_found(
     interview = make_interview(session, stranger)
     with pytest.raises(Exception, match="No interview with id"):
         draft_outreach(session, owner=owner, interview_id=interview.id)
+
+
+def test_a_fresh_request_after_no_reply_gets_its_own_follow_up(
+    session: Session, owner: User
+) -> None:
+    interview = make_interview(session, owner)
+    record_sent(session, owner=owner, interview_id=interview.id, at=utc(2026, 9, 1))
+    record_sent(
+        session, owner=owner, interview_id=interview.id, at=utc(2026, 9, 10), follow_up=True
+    )
+    interview.stage = Stage.NO_REPLY.value
+    record_sent(session, owner=owner, interview_id=interview.id, at=utc(2026, 11, 2))
+    assert interview.stage == Stage.REQUESTED.value
+    assert interview.requested_at == utc(2026, 11, 2)
+    follow_up = record_sent(
+        session, owner=owner, interview_id=interview.id, at=utc(2026, 11, 11), follow_up=True
+    )
+    assert follow_up.kind == "follow_up"
+
+
+def test_a_request_cannot_be_recorded_for_a_meeting_already_held(
+    session: Session, owner: User
+) -> None:
+    interview = make_interview(session, owner)
+    interview.stage = Stage.HELD.value
+    with pytest.raises(Invalid, match="a request goes out from the idea stage"):
+        record_sent(session, owner=owner, interview_id=interview.id)
