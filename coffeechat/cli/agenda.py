@@ -53,9 +53,7 @@ def agenda(
         today = local_date(now, profile.timezone)
         day = today
         if on is not None:
-            moment = parse_when(
-                on, timezone=profile.timezone, now=now, field="date", past_only=False
-            )
+            moment = parse_when(on, zone=ZoneInfo(profile.timezone), now=now, field="date")
             day = local_date(moment, profile.timezone)
         moved = settle_silences(
             session,

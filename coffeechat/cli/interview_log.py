@@ -63,8 +63,7 @@ def log(
 ) -> None:
     """Record what happened at the meeting: notes, takeaways, referrals, questions asked."""
     from coffeechat.meetings.aftermath import log_meeting
-    from coffeechat.meetings.when import resolve_when, show_time
-    from coffeechat.network.profile import get_profile
+    from coffeechat.meetings.when import describe_when, owner_zone, resolve_past
 
     text = _read_notes(notes)
     with session_scope() as (session, owner):
@@ -76,18 +75,18 @@ def log(
             takeaways=takeaway,
             referrals=referral,
             asked=asked,
-            at=resolve_when(session, owner=owner, text=at),
+            at=resolve_past(session, owner=owner, text=at),
         )
         if as_json:
             emit_json(log_json(result))
             return
         interview = result.interview
         assert interview.held_at is not None
-        zone = get_profile(session, owner=owner).timezone
+        zone = owner_zone(session, owner)
         who = interview.person.full_name if interview.person else "your contact"
         typer.echo(
             f"Logged interview {interview.id} with {who}: "
-            f"held {show_time(interview.held_at, zone)}."
+            f"held {describe_when(interview.held_at, zone)}."
         )
         typer.echo(
             f"  {len(interview.takeaways)} takeaway(s), "

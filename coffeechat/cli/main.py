@@ -7,10 +7,13 @@ import typer
 from coffeechat import __version__
 from coffeechat.cli import (
     agenda,
+    attire,
+    calendar,
     demo,
     export,
     imports,
     interview_log,
+    interview_schedule,
     interviews,
     orgs,
     outreach,
@@ -57,6 +60,9 @@ app.add_typer(
 app.add_typer(
     export.app, name="export", help="Export your data: vCard, CSV, JSON backup, calendar."
 )
+interviews.app.command("schedule")(interview_schedule.schedule)
+export.app.command("ics")(calendar.export_ics)
+app.command("attire")(attire.attire)
 app.add_typer(outreach.app, name="outreach", help="Ask for a meeting; record sent and replies.")
 app.add_typer(thanks.app, name="thanks", help="Thank-you, update and keep-in-touch notes.")
 interviews.app.command("log")(interview_log.log)

@@ -67,21 +67,20 @@ def sent(
 ) -> None:
     """Record that you sent the request (or its follow-up)."""
     from coffeechat.meetings.outreach import record_sent
-    from coffeechat.meetings.when import resolve_when, show_time
-    from coffeechat.network.profile import get_profile
+    from coffeechat.meetings.when import describe_when, owner_zone, resolve_past
 
     with session_scope() as (session, owner):
-        when = resolve_when(session, owner=owner, text=at)
+        when = resolve_past(session, owner=owner, text=at)
         message = record_sent(
             session, owner=owner, interview_id=interview_id, at=when, follow_up=follow_up
         )
         assert message.sent_at is not None and message.interview is not None
         person = message.interview.person
         what = "Follow-up" if follow_up else "Request"
-        zone = get_profile(session, owner=owner).timezone
+        zone = owner_zone(session, owner)
         typer.echo(
             f"{what} to {person.full_name if person else 'your contact'} recorded as sent "
-            f"{show_time(message.sent_at, zone)}; interview {interview_id} is requested."
+            f"{describe_when(message.sent_at, zone)}; interview {interview_id} is requested."
         )
 
 
@@ -93,20 +92,19 @@ def replied(
 ) -> None:
     """Record their answer; the follow-up reminders stop."""
     from coffeechat.meetings.outreach import record_replied
-    from coffeechat.meetings.when import resolve_when, show_time
-    from coffeechat.network.profile import get_profile
+    from coffeechat.meetings.when import describe_when, owner_zone, resolve_past
 
     with session_scope() as (session, owner):
-        when = resolve_when(session, owner=owner, text=at)
+        when = resolve_past(session, owner=owner, text=at)
         interview = record_replied(
             session, owner=owner, interview_id=interview_id, at=when, declined=declined
         )
         assert interview.replied_at is not None
-        zone = get_profile(session, owner=owner).timezone
+        zone = owner_zone(session, owner)
         person = interview.person.full_name if interview.person else "Your contact"
         next_step = (
             "interview declined"
             if declined
             else f"schedule it: coffeechat interviews schedule {interview.id} --at WHEN"
         )
-        typer.echo(f"{person} replied {show_time(interview.replied_at, zone)}; {next_step}.")
+        typer.echo(f"{person} replied {describe_when(interview.replied_at, zone)}; {next_step}.")

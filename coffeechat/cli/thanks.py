@@ -49,20 +49,19 @@ def sent(
 ) -> None:
     """Record that you sent the note; a thank-you moves the interview to thanked."""
     from coffeechat.meetings.thanks import record_note_sent
-    from coffeechat.meetings.when import resolve_when, show_time
-    from coffeechat.network.profile import get_profile
+    from coffeechat.meetings.when import describe_when, owner_zone, resolve_past
 
     with session_scope() as (session, owner):
-        when = resolve_when(session, owner=owner, text=at)
+        when = resolve_past(session, owner=owner, text=at)
         message = record_note_sent(
             session, owner=owner, interview_id=interview_id, kind=kind.value, at=when
         )
         assert message.sent_at is not None and message.interview is not None
         person = message.interview.person
-        zone = get_profile(session, owner=owner).timezone
+        zone = owner_zone(session, owner)
         typer.echo(
             f"{kind.value.capitalize()} note to {person.full_name if person else 'your contact'} "
-            f"recorded as sent {show_time(message.sent_at, zone)}."
+            f"recorded as sent {describe_when(message.sent_at, zone)}."
         )
 
 

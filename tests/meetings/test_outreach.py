@@ -18,7 +18,8 @@ from coffeechat.models import FactStatus, HowMet, Interview, Organization, Stage
 from tests.factories import make_interview, make_org, make_person
 from tests.meetings.conftest import add_fact, chicago_profile, utc
 
-# Until the question linter lands, the drafts are held to this plain list of job words.
+# Stricter than the linter's job_ask rule (tests/meetings/test_drafts_job_ask.py): a request
+# should not mention jobs at all, so the drafts are also held to this list of job words.
 JOB_WORDS = re.compile(
     r"\b(jobs?|hiring|hire|positions?|openings?|internships?|r[ée]sum[ée]s?|vacanc\w*|"
     r"apply|application|employment|recruit\w*)\b",
