@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     give_up_business_days: int = Field(default=7, ge=1)
     update_note_days: int = Field(default=21, ge=1)
     prepare_days: int = Field(default=2, ge=0)
+    # A question bank of your own, in the shape of coffeechat/questions/bank.toml.
+    question_bank: Path | None = None
     host: str = "127.0.0.1"
     port: int = 8000
 

@@ -8,6 +8,7 @@ from coffeechat import __version__
 from coffeechat.cli import (
     agenda,
     attire,
+    brief,
     calendar,
     demo,
     export,
@@ -19,6 +20,7 @@ from coffeechat.cli import (
     outreach,
     people,
     profile,
+    questions,
     search,
     thanks,
 )
@@ -67,6 +69,8 @@ app.add_typer(outreach.app, name="outreach", help="Ask for a meeting; record sen
 app.add_typer(thanks.app, name="thanks", help="Thank-you, update and keep-in-touch notes.")
 interviews.app.command("log")(interview_log.log)
 app.command("agenda")(agenda.agenda)
+app.add_typer(questions.app, name="questions", help="Plan, edit and lint interview questions.")
+app.command("brief")(brief.brief)
 app.command("me")(profile.me)
 app.command("search")(search.search)
 app.command("demo")(demo.demo)
