@@ -441,7 +441,7 @@ def _words(
         return f"Write down how the meeting with {who} went", f"coffeechat interviews log {i}"
     if kind == "prepare":
         when = due.astimezone(ZoneInfo(tz)).strftime("%a %d %b %H:%M")
-        return f"Prepare for {who}{at_org}, {when}", f"coffeechat interviews show {i}"
+        return f"Prepare for {who}{at_org}, {when}", f"coffeechat brief {i}"
     if kind == "follow_up":
         return f"Follow up with {who}{at_org}", f"coffeechat outreach draft {i} --follow-up"
     if kind == "next_contact":

@@ -165,6 +165,7 @@ def test_coming_meetings_carry_a_readiness_score_and_past_ones_ask_to_be_logged(
         ("prepare", soon.id, 70),
     ]
     assert items[1].title == "Prepare for Ada Lovelace, Sat 28 Nov 15:00"
+    assert items[1].action == f"coffeechat brief {soon.id}"
 
 
 def test_items_come_in_priority_order(session: Session, owner: User) -> None:
