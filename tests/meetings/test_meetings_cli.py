@@ -233,3 +233,14 @@ def test_agenda_moves_requests_silent_after_the_follow_up_to_no_reply(cli: Cli) 
 def test_unknown_interview_exits_2(cli: Cli) -> None:
     result = cli("thanks", "draft", "9")
     assert result.exit_code == 2 and result.stderr == "Error: No interview with id 9.\n"
+
+
+def test_a_scheduled_meeting_appears_to_prepare(cli: Cli) -> None:
+    _setup(cli)
+    scheduled = cli("interviews", "schedule", "1", "--at", "tomorrow 3pm", "--venue", "video")
+    assert scheduled.exit_code == 0, scheduled.output
+    items = json.loads(cli("agenda", "--json").stdout)
+    assert [(i["kind"], i["interview"], i["action"]) for i in items] == [
+        ("prepare", 1, "coffeechat brief 1")
+    ]
+    assert items[0]["overdue"] is False
