@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from coffeechat.errors import Invalid
 from coffeechat.models import Interview, Person, User
 from coffeechat.network.profile import get_profile
 
@@ -96,8 +97,6 @@ class Parties:
 
 def parties(session: Session, *, owner: User, interview: Interview) -> Parties:
     """The interview's person and the user's own profile, with warnings for gaps."""
-    from coffeechat.errors import Invalid
-
     person = interview.person
     if person is None:
         raise Invalid("interview", f"interview {interview.id} has no person any more")
