@@ -173,6 +173,8 @@ def item_draft(session: Session, *, owner: User, item: AgendaItem) -> Draft | No
     from coffeechat.meetings.thanks import NoteKind, draft_note
 
     i = item.interview_id
+    if item.person_id is None:  # their person was removed: nobody to write to
+        return None
     if item.kind == "follow_up":
         return draft_follow_up(session, owner=owner, interview_id=i)
     notes = {

@@ -6,11 +6,12 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from coffeechat.meetings.aftermath import log_meeting
-from coffeechat.meetings.agenda import AgendaItem, AgendaRules, build_agenda
+from coffeechat.meetings.agenda import AgendaItem, AgendaRules, build_agenda, item_draft
 from coffeechat.meetings.outreach import record_replied, record_sent
 from coffeechat.meetings.pipeline import move_interview
 from coffeechat.meetings.thanks import record_note_sent, set_keep_in_touch
 from coffeechat.models import Interview, Stage, User
+from coffeechat.network.people import remove_person
 from tests.factories import make_interview, make_person
 from tests.meetings.conftest import chicago_profile, utc
 
@@ -186,3 +187,18 @@ def test_the_agenda_shows_only_the_owners_interviews(
     chicago_profile(session, owner)
     _requested(session, stranger, "Ada Lovelace", "Northwind", utc(2026, 11, 2, 16))
     assert _agenda(session, owner, date(2026, 12, 31)) == []
+
+
+def test_an_interview_whose_person_was_removed_still_shows_without_a_draft(
+    session: Session, owner: User
+) -> None:
+    chicago_profile(session, owner)
+    ada = make_person(session, owner, "Ada Lovelace")
+    interview = make_interview(session, owner, ada)
+    log_meeting(session, owner=owner, interview_id=interview.id, at=utc(2026, 11, 26, 20))
+    remove_person(session, owner=owner, person_id=ada.id)
+    session.expire_all()
+    (item,) = _agenda(session, owner, date(2026, 11, 27))
+    assert item.kind == "thank_you" and item.person_id is None
+    assert item.title == "Thank your contact for the meeting"
+    assert item_draft(session, owner=owner, item=item) is None
