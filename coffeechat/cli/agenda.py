@@ -63,7 +63,6 @@ def agenda(
             today=today,
             rules=rules.follow_up,
         )
-        # The readiness score plugs in here: readiness=<fn(session, owner, ids) -> {id: score}>.
         items = build_agenda(session, owner=owner, day=day, now=now, rules=rules)
         notes = [item_draft(session, owner=owner, item=i) if drafts else None for i in items]
         if as_json:

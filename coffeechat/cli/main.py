@@ -10,6 +10,7 @@ from coffeechat.cli import (
     attire,
     brief,
     calendar,
+    careers,
     demo,
     export,
     imports,
@@ -21,6 +22,7 @@ from coffeechat.cli import (
     people,
     profile,
     questions,
+    readiness,
     search,
     thanks,
 )
@@ -71,6 +73,8 @@ interviews.app.command("log")(interview_log.log)
 app.command("agenda")(agenda.agenda)
 app.add_typer(questions.app, name="questions", help="Plan, edit and lint interview questions.")
 app.command("brief")(brief.brief)
+app.add_typer(careers.app, name="careers", help="Careers from O*NET: search, dossiers, links.")
+interviews.app.command("readiness")(readiness.readiness)
 app.command("me")(profile.me)
 app.command("search")(search.search)
 app.command("demo")(demo.demo)

@@ -31,7 +31,15 @@ from coffeechat.models import Interview, Organization, Person, User
 from coffeechat.network.profile import get_profile
 from coffeechat.scoping import scope
 
-__all__ = ["AgendaItem", "AgendaRules", "ReadinessFn", "build_agenda", "item_draft", "rules_from"]
+__all__ = [
+    "AgendaItem",
+    "AgendaRules",
+    "ReadinessFn",
+    "build_agenda",
+    "item_draft",
+    "research_readiness",
+    "rules_from",
+]
 
 # Readiness scores (0–100) of the given interviews; supplied by the research feature.
 ReadinessFn = Callable[[Session, User, Sequence[int]], Mapping[int, int]]
@@ -76,6 +84,13 @@ def rules_from(settings: Settings) -> AgendaRules:
     )
 
 
+def research_readiness(session: Session, owner: User, ids: Sequence[int]) -> dict[int, int]:
+    """Readiness scores from the research feature's checklist, for meetings to prepare."""
+    from coffeechat.research.readiness import readiness
+
+    return {i: readiness(session, owner=owner, interview_id=i).score for i in ids}
+
+
 def build_agenda(
     session: Session,
     *,
@@ -83,7 +98,7 @@ def build_agenda(
     day: date | None = None,
     now: datetime,
     rules: AgendaRules = DEFAULT_RULES,
-    readiness: ReadinessFn | None = None,
+    readiness: ReadinessFn | None = research_readiness,
 ) -> list[AgendaItem]:
     """Everything due or overdue on ``day`` (the user's today by default), in priority order."""
     profile = get_profile(session, owner=owner)

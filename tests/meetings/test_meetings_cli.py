@@ -244,3 +244,14 @@ def test_a_scheduled_meeting_appears_to_prepare(cli: Cli) -> None:
         ("prepare", 1, "coffeechat brief 1")
     ]
     assert items[0]["overdue"] is False
+
+
+def test_meetings_to_prepare_carry_the_research_readiness_score(cli: Cli) -> None:
+    _setup(cli)
+    cli("interviews", "schedule", "1", "--at", "tomorrow 3pm", "--venue", "video")
+    (item,) = json.loads(cli("agenda", "--json").stdout)
+    readiness = json.loads(cli("interviews", "readiness", "1", "--json").stdout)
+    assert item["kind"] == "prepare"
+    assert isinstance(item["readiness"], int) and 0 <= item["readiness"] <= 100
+    assert item["readiness"] == readiness["score"]
+    assert f"(readiness {item['readiness']}%)" in cli("agenda").stdout

@@ -1,7 +1,7 @@
 """Meetings: an index for the agenda's "when did we last write to this person".
 
 Revision ID: 0004_meetings
-Revises: 0001
+Revises: 0003_onet
 Create Date: 2026-11-27 22:40:00
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0004_meetings"
-down_revision: str | None = "0001"
+down_revision: str | None = "0003_onet"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
