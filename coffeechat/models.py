@@ -548,3 +548,8 @@ class OnetRelated(Base):
     )
     tier: Mapped[str] = mapped_column(String(50), default="")
     rank: Mapped[int] = mapped_column(Integer)
+
+
+# --- meetings ---
+# The agenda's keep-in-touch reminders look up the latest note sent to each person.
+Index("ix_messages_owner_person_sent", Message.owner_id, Message.person_id, Message.sent_at)
