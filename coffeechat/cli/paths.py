@@ -86,14 +86,18 @@ def paths(
     as_json: bool = typer.Option(False, "--json", help="Print JSON (shape in docs/cli.md)."),
 ) -> None:
     """Who could get you a conversation at ORG, warmest first."""
+    from coffeechat.config import get_settings
     from coffeechat.network.next_contact import next_contact_for
     from coffeechat.network.paths import warm_paths
     from coffeechat.network.targets import find_organization_ref
 
+    days = get_settings().next_contact_business_days
     with session_scope() as (session, owner):
         target = find_organization_ref(session, owner=owner, ref=organization)
         found = warm_paths(session, owner=owner, organization=target, limit=limit)
-        waiting = next_contact_for(session, owner=owner, organization=target)
+        waiting = next_contact_for(
+            session, owner=owner, organization=target, after_business_days=days
+        )
         if as_json:
             emit_json(paths_json(found, waiting))
         else:

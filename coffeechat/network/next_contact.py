@@ -33,7 +33,7 @@ class NextContact:
     organization: str
     waiting_on: Contact
     requested_on: date
-    # The third business day after the request; from the day after it, move on.
+    # The day to move on: the third business day after the request (by default).
     due_on: date
     suggestion: WarmPath | None
 
@@ -68,9 +68,13 @@ def _open_requests(session: Session, owner: User, organization_id: int | None) -
 
 
 def _overdue_by_org(
-    rows: list[Any], calendar: BusinessCalendar, on: date
+    rows: list[Any], calendar: BusinessCalendar, on: date, days: int
 ) -> dict[int, tuple[int, date]]:
-    """Organization -> (first silent person, request date), where it is time to move on."""
+    """Organization -> (first silent person, request date), where it is time to move on.
+
+    That is ``days`` business days after every unanswered request there (the agenda's
+    "reach out to another person" falls due the same day).
+    """
     by_org: dict[int, list[Any]] = {}
     for row in rows:
         by_org.setdefault(row.organization_id, []).append(row)
@@ -86,7 +90,8 @@ def _overdue_by_org(
             ),
             key=lambda r: r.requested_at,
         )
-        if not waiting or any(on <= calendar.reply_deadline(r.requested_at) for r in waiting):
+        due = [calendar.add(calendar.local_date(r.requested_at), days) for r in waiting]
+        if not waiting or any(on < day for day in due):
             continue
         result[org_id] = (waiting[0].person_id, calendar.local_date(waiting[0].requested_at))
     return result
@@ -100,6 +105,7 @@ def _next_for(
     waiting: tuple[int, date],
     calendar: BusinessCalendar,
     on: date,
+    days: int,
 ) -> NextContact:
     asked = {
         r.person_id
@@ -119,13 +125,18 @@ def _next_for(
         organization=organization.name,
         waiting_on=waiting_on,
         requested_on=requested_on,
-        due_on=calendar.add(requested_on, REPLY_WINDOW_BUSINESS_DAYS),
+        due_on=calendar.add(requested_on, days),
         suggestion=suggestion,
     )
 
 
 def next_contact_for(
-    session: Session, *, owner: User, organization: Organization, on: date | None = None
+    session: Session,
+    *,
+    owner: User,
+    organization: Organization,
+    on: date | None = None,
+    after_business_days: int = REPLY_WINDOW_BUSINESS_DAYS,
 ) -> NextContact | None:
     """The next person to ask at ``organization`` if the first has been silent too long.
 
@@ -134,18 +145,24 @@ def next_contact_for(
     calendar = calendar_for(session, owner=owner)
     on = on or today_for(calendar)
     rows = _open_requests(session, owner, organization.id)
-    waiting = _overdue_by_org(rows, calendar, on).get(organization.id)
+    waiting = _overdue_by_org(rows, calendar, on, after_business_days).get(organization.id)
     if waiting is None:
         return None
-    return _next_for(session, owner, organization, rows, waiting, calendar, on)
+    return _next_for(session, owner, organization, rows, waiting, calendar, on, after_business_days)
 
 
-def next_contact_suggestions(session: Session, *, owner: User, on: date) -> list[NextContact]:
-    """For each organization whose first request went unanswered for 3 business days,
-    the next best person there (from warm paths). For the agenda."""
+def next_contact_suggestions(
+    session: Session,
+    *,
+    owner: User,
+    on: date,
+    after_business_days: int = REPLY_WINDOW_BUSINESS_DAYS,
+) -> list[NextContact]:
+    """For each organization whose first request went unanswered for 3 business days
+    (or ``after_business_days``), the next best person there, from warm paths."""
     calendar = calendar_for(session, owner=owner)
     rows = _open_requests(session, owner, None)
-    overdue = _overdue_by_org(rows, calendar, on)
+    overdue = _overdue_by_org(rows, calendar, on, after_business_days)
     suggestions = [
         _next_for(
             session,
@@ -155,6 +172,7 @@ def next_contact_suggestions(session: Session, *, owner: User, on: date) -> list
             waiting,
             calendar,
             on,
+            after_business_days,
         )
         for org_id, waiting in overdue.items()
     ]

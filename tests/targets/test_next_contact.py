@@ -47,21 +47,28 @@ def test_people_already_met_there_are_not_suggested_again_but_friends_outside_ar
     assert found.summary.endswith("write to Ann Friend (who knows Bea Inside) next.")
 
 
-def test_nothing_is_suggested_within_three_business_days(session: Session, owner: User) -> None:
+def test_the_suggestion_comes_on_the_third_business_day_like_the_agenda(
+    session: Session, owner: User
+) -> None:
     make_org(session, owner, "Acme")
     first = make_person(session, owner, "First Asked", org="Acme")
     make_person(session, owner, "Other", org="Acme")
     ask(session, owner, first, "2026-11-16")
-    assert next_contact_suggestions(session, owner=owner, on=date(2026, 11, 19)) == []
-    assert len(next_contact_suggestions(session, owner=owner, on=date(2026, 11, 20))) == 1
+    assert next_contact_suggestions(session, owner=owner, on=date(2026, 11, 18)) == []
+    assert len(next_contact_suggestions(session, owner=owner, on=date(2026, 11, 19))) == 1
+    # The agenda's setting (COFFEECHAT_NEXT_CONTACT_BUSINESS_DAYS) moves it.
+    later = {"owner": owner, "after_business_days": 5}
+    assert next_contact_suggestions(session, on=date(2026, 11, 20), **later) == []
+    (found,) = next_contact_suggestions(session, on=date(2026, 11, 23), **later)
+    assert found.due_on == date(2026, 11, 23)
 
 
 def test_the_wait_skips_the_users_holidays(session: Session, owner: User) -> None:
     make_org(session, owner, "Acme")
     first = make_person(session, owner, "First Asked", org="Acme")
     ask(session, owner, first, "2026-11-24")
-    assert next_contact_suggestions(session, owner=owner, on=date(2026, 11, 30)) == []
-    (found,) = next_contact_suggestions(session, owner=owner, on=date(2026, 12, 1))
+    assert next_contact_suggestions(session, owner=owner, on=date(2026, 11, 27)) == []
+    (found,) = next_contact_suggestions(session, owner=owner, on=date(2026, 11, 30))
     assert found.due_on == date(2026, 11, 30)
 
 
