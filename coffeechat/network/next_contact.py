@@ -14,15 +14,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coffeechat.models import Interview, Organization, Stage, User
-from coffeechat.network.paths import WarmPath, today_for, warm_paths
+from coffeechat.network.paths import WarmPath, today_for, warm_paths_many
 from coffeechat.network.patterns import (
     REPLY_WINDOW_BUSINESS_DAYS,
     BusinessCalendar,
     Pattern,
-    calendar_for,
 )
+from coffeechat.network.profile import get_profile
 from coffeechat.network.warmth import Contact, contacts
-from coffeechat.scoping import get_owned, scope
+from coffeechat.scoping import owned, scope
 
 
 @dataclass(frozen=True)
@@ -97,37 +97,47 @@ def _overdue_by_org(
     return result
 
 
-def _next_for(
+def _suggest(
     session: Session,
     owner: User,
-    organization: Organization,
+    organizations: list[Organization],
     rows: list[Any],
-    waiting: tuple[int, date],
+    overdue: dict[int, tuple[int, date]],
     calendar: BusinessCalendar,
     on: date,
     days: int,
-) -> NextContact:
-    asked = {
-        r.person_id
-        for r in rows
-        if r.organization_id == organization.id
-        and (r.requested_at is not None or r.stage != Stage.IDEA.value)
-    }
-    found = warm_paths(session, owner=owner, organization=organization, on=on)
-    suggestion = next(
-        (p for p in found.paths if p.ask.id not in asked and p.pattern is not Pattern.SILENT),
-        None,
-    )
-    person_id, requested_on = waiting
-    waiting_on = contacts(session, owner=owner, person_ids=[person_id])[person_id]
-    return NextContact(
-        organization_id=organization.id,
-        organization=organization.name,
-        waiting_on=waiting_on,
-        requested_on=requested_on,
-        due_on=calendar.add(requested_on, days),
-        suggestion=suggestion,
-    )
+) -> list[NextContact]:
+    """The next contact at each overdue organization, in a constant number of queries."""
+    paths = warm_paths_many(session, owner=owner, organizations=organizations, on=on)
+    waiting_on = contacts(session, owner=owner, person_ids=[pid for pid, _ in overdue.values()])
+    found = []
+    for organization in organizations:
+        asked = {
+            r.person_id
+            for r in rows
+            if r.organization_id == organization.id
+            and (r.requested_at is not None or r.stage != Stage.IDEA.value)
+        }
+        suggestion = next(
+            (
+                p
+                for p in paths[organization.id]
+                if p.ask.id not in asked and p.pattern is not Pattern.SILENT
+            ),
+            None,
+        )
+        person_id, requested_on = overdue[organization.id]
+        found.append(
+            NextContact(
+                organization_id=organization.id,
+                organization=organization.name,
+                waiting_on=waiting_on[person_id],
+                requested_on=requested_on,
+                due_on=calendar.add(requested_on, days),
+                suggestion=suggestion,
+            )
+        )
+    return sorted(found, key=lambda s: (s.due_on, s.organization.casefold(), s.organization_id))
 
 
 def next_contact_for(
@@ -142,13 +152,17 @@ def next_contact_for(
 
     ``on`` defaults to today in the user's time zone.
     """
-    calendar = calendar_for(session, owner=owner)
+    profile = get_profile(session, owner=owner)  # held: warm paths read it again
+    calendar = BusinessCalendar(profile.country, profile.timezone)
     on = on or today_for(calendar)
     rows = _open_requests(session, owner, organization.id)
-    waiting = _overdue_by_org(rows, calendar, on, after_business_days).get(organization.id)
-    if waiting is None:
+    overdue = _overdue_by_org(rows, calendar, on, after_business_days)
+    if organization.id not in overdue:
         return None
-    return _next_for(session, owner, organization, rows, waiting, calendar, on, after_business_days)
+    found = _suggest(
+        session, owner, [organization], rows, overdue, calendar, on, after_business_days
+    )
+    return found[0]
 
 
 def next_contact_suggestions(
@@ -159,21 +173,17 @@ def next_contact_suggestions(
     after_business_days: int = REPLY_WINDOW_BUSINESS_DAYS,
 ) -> list[NextContact]:
     """For each organization whose first request went unanswered for 3 business days
-    (or ``after_business_days``), the next best person there, from warm paths."""
-    calendar = calendar_for(session, owner=owner)
+    (or ``after_business_days``), the next best person there, from warm paths.
+
+    Soonest due first. The number of queries does not grow with the organizations.
+    """
+    profile = get_profile(session, owner=owner)  # held: warm paths read it again
+    calendar = BusinessCalendar(profile.country, profile.timezone)
     rows = _open_requests(session, owner, None)
     overdue = _overdue_by_org(rows, calendar, on, after_business_days)
-    suggestions = [
-        _next_for(
-            session,
-            owner,
-            get_owned(session, Organization, org_id, owner, "organization"),
-            rows,
-            waiting,
-            calendar,
-            on,
-            after_business_days,
-        )
-        for org_id, waiting in overdue.items()
-    ]
-    return sorted(suggestions, key=lambda s: (s.due_on, s.organization.casefold()))
+    if not overdue:
+        return []
+    organizations = list(
+        session.scalars(owned(Organization, owner).where(Organization.id.in_(list(overdue))))
+    )
+    return _suggest(session, owner, organizations, rows, overdue, calendar, on, after_business_days)

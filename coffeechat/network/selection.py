@@ -76,3 +76,10 @@ def rows_in(session: Session, statement: S, column: Any, ids: PersonIds) -> list
     """The rows of ``statement`` limited to ``ids``."""
     limited = where_in(session, statement, column, ids)
     return [] if limited is None else list(session.execute(limited))
+
+
+def in_list(session: Session, column: Any, ids: list[int]) -> ColumnElement[bool]:
+    """``column IN ids`` for a list (empty matches nothing)."""
+    condition = in_condition(session, column, ids)
+    assert condition is not None  # only None (no limit at all) gives None
+    return condition

@@ -68,3 +68,38 @@ def test_the_target_list_takes_the_same_queries_for_two_or_twenty_targets(
             assert len(list_targets(session, owner=owner)) in (2, 20)
         counts.append(len(statements))
     assert counts[0] == counts[1] <= 9
+
+
+def test_next_contact_suggestions_cost_the_same_for_two_or_twelve_organizations(
+    session: Session, owner: User
+) -> None:
+    from coffeechat.network.next_contact import next_contact_suggestions
+
+    counts = []
+    for batch in (2, 10):
+        for n in range(batch):
+            name = f"Org {len(counts)}-{n}"
+            make_org(session, owner, name)
+            ask(
+                session, owner, make_person(session, owner, f"First {name}", org=name), "2026-11-02"
+            )
+            make_person(session, owner, f"Next {name}", org=name)
+        with counting(session) as statements:
+            found = next_contact_suggestions(session, owner=owner, on=date(2026, 11, 30))
+        assert len(found) in (2, 12)
+        assert all(f.suggestion and f.suggestion.ask.name.startswith("Next ") for f in found)
+        counts.append(len(statements))
+    assert counts[0] == counts[1] <= 9
+
+
+def test_paths_for_many_organizations_match_one_at_a_time(session: Session, owner: User) -> None:
+    from coffeechat.network.paths import warm_paths_many
+
+    orgs = [make_org(session, owner, name) for name in ("Small", "Big", "Empty")]
+    grow(session, owner, orgs[0], 2)
+    grow(session, owner, orgs[1], 5)
+    on = date(2026, 12, 4)
+    together = warm_paths_many(session, owner=owner, organizations=orgs, on=on)
+    for org in orgs:
+        alone = warm_paths(session, owner=owner, organization=org, on=on)
+        assert tuple(together[org.id]) == alone.paths
