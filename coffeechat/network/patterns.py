@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from coffeechat.models import Interview, Message, MessageKind, Stage, User
+from coffeechat.models import Interview, Message, MessageKind, Stage, User, utcnow
 from coffeechat.network.profile import get_profile
 from coffeechat.network.selection import IdQuery, PersonIds, in_condition, is_query, rows_in, settle
 from coffeechat.scoping import scope
@@ -112,11 +112,23 @@ class History:
             self.last_interaction = moment
 
 
+_LABELS = {
+    Pattern.BOOSTER: "Booster",
+    Pattern.LATE: "Late",
+    Pattern.SILENT: "Silent",
+    Pattern.UNKNOWN: "Not known yet",
+}
+
+
 @dataclass(frozen=True)
 class ContactPattern:
     person_id: int
     pattern: Pattern
     reason: str
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self.pattern]
 
 
 def _interview_rows(session: Session, owner: User, ids: PersonIds) -> list[Any]:
@@ -292,3 +304,13 @@ def _with_id(pattern: ContactPattern, person_id: int) -> ContactPattern:
     if pattern.person_id == person_id:
         return pattern
     return ContactPattern(person_id, pattern.pattern, pattern.reason)
+
+
+def person_pattern(
+    session: Session, *, owner: User, person_id: int, on: date | None = None
+) -> ContactPattern:
+    """How one person answers requests, as of ``on`` (today in the user's zone)."""
+    calendar = calendar_for(session, owner=owner)
+    today = on or calendar.local_date(utcnow())
+    found = histories(session, owner=owner, person_ids=[person_id])
+    return _with_id(classify(found.get(person_id), calendar, today), person_id)

@@ -5,7 +5,12 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from coffeechat.models import Message, MessageKind, User
-from coffeechat.network.patterns import BusinessCalendar, Pattern, contact_patterns
+from coffeechat.network.patterns import (
+    BusinessCalendar,
+    Pattern,
+    contact_patterns,
+    person_pattern,
+)
 from coffeechat.network.profile import update_profile
 from tests.factories import make_person
 from tests.targets.conftest import ask, at
@@ -131,3 +136,17 @@ def test_other_owners_requests_are_not_read(session: Session, owner: User, stran
     theirs = make_person(session, stranger, "Ada")
     ask(session, stranger, theirs, "2026-11-16")
     assert contact_patterns(session, owner=owner, on=FRIDAY_AFTER) == {}
+
+
+def test_one_persons_pattern_has_a_label_and_a_reason(session: Session, owner: User) -> None:
+    ada = make_person(session, owner, "Ada")
+    ask(session, owner, ada, "2026-11-16", replied="2026-11-17", held="2026-11-20")
+    found = person_pattern(session, owner=owner, person_id=ada.id, on=FRIDAY_AFTER)
+    assert (found.label, found.reason) == ("Booster", "replied within 3 business days and met you")
+    bob = make_person(session, owner, "Bob")
+    unknown = person_pattern(session, owner=owner, person_id=bob.id)
+    assert (unknown.person_id, unknown.label, unknown.reason) == (
+        bob.id,
+        "Not known yet",
+        "no request sent yet",
+    )
