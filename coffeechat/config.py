@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     fetch_max_bytes: int = 5 * 1024 * 1024
     fetch_timeout_seconds: float = 15.0
     dedupe_threshold: int = 90
+    import_max_bytes: int = 50 * 1024 * 1024
     thank_you_due_hours: int = 24
     keep_in_touch_days: int = 90
     host: str = "127.0.0.1"
