@@ -141,3 +141,90 @@ def linkedin(
         encoding=encoding,
         as_json=as_json,
     )
+
+
+@app.command("vcard")
+def vcard(
+    file: Path = FILE,
+    on_duplicate: OnDuplicate = ON_DUPLICATE,
+    skip_bad_rows: bool = SKIP_BAD,
+    dry_run: bool = DRY_RUN,
+    encoding: str | None = ENCODING,
+    as_json: bool = JSON,
+) -> None:
+    """Import a vCard file (.vcf, versions 2.1, 3.0 and 4.0; one card or a whole address book)."""
+    from coffeechat.interop.vcard import parse_vcards
+
+    run_import(
+        file,
+        "vCard",
+        parse_vcards,
+        on_duplicate=on_duplicate,
+        skip_bad_rows=skip_bad_rows,
+        dry_run=dry_run,
+        encoding=encoding,
+        as_json=as_json,
+    )
+
+
+@app.command("csv")
+def csv_(
+    file: Path = FILE,
+    map_: list[str] = typer.Option(
+        [], "--map", help="Read a column as a field: 'Column name=field' (repeatable)."
+    ),
+    on_duplicate: OnDuplicate = ON_DUPLICATE,
+    skip_bad_rows: bool = SKIP_BAD,
+    dry_run: bool = DRY_RUN,
+    encoding: str | None = ENCODING,
+    as_json: bool = JSON,
+) -> None:
+    """Import people from any spreadsheet saved as CSV.
+
+    Columns are matched by name (Name, First Name, Email, Company, Title…). Fields for
+    --map: name, first_name, last_name, email, phone, url, org, title, location, notes,
+    tags, how_met, connected_on, or ignore.
+    """
+    from coffeechat.interop.csvfile import parse_csv
+
+    _check_maps(map_)
+    run_import(
+        file,
+        "CSV",
+        lambda path, text: parse_csv(path, text, map_),
+        on_duplicate=on_duplicate,
+        skip_bad_rows=skip_bad_rows,
+        dry_run=dry_run,
+        encoding=encoding,
+        as_json=as_json,
+    )
+
+
+def _check_maps(maps: list[str]) -> None:
+    """Check --map before opening anything, so a typo fails fast with its own message."""
+    from coffeechat.cli._common import fail
+    from coffeechat.errors import Invalid
+    from coffeechat.interop.csvfile import parse_maps
+
+    try:
+        parse_maps(maps)
+    except Invalid as error:
+        fail(str(error))
+
+
+@app.command("json")
+def json_(file: Path = FILE, as_json: bool = JSON) -> None:
+    """Restore a backup made by `coffeechat export json` into an empty database."""
+    from coffeechat.config import get_settings
+    from coffeechat.interop.backup import parse_backup, restore_backup
+    from coffeechat.interop.records import read_text
+
+    settings = get_settings()
+    with session_scope() as (session, owner):
+        text = read_text(file, kind="JSON backup", max_bytes=settings.import_max_bytes)
+        restored = restore_backup(session, owner=owner, backup=parse_backup(text))
+    if as_json:
+        emit_json({"file": file.name, "restored": restored.counts})
+    else:
+        counts = ", ".join(f"{n} {kind}" for kind, n in restored.counts.items())
+        typer.echo(f"Restored {file.name}: {counts}.")

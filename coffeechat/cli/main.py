@@ -5,7 +5,17 @@ from __future__ import annotations
 import typer
 
 from coffeechat import __version__
-from coffeechat.cli import demo, export, imports, interviews, orgs, people, profile, search
+from coffeechat.cli import (
+    demo,
+    export,
+    imports,
+    interviews,
+    orgs,
+    people,
+    people_merge,
+    profile,
+    search,
+)
 from coffeechat.cli._common import STATE
 
 app = typer.Typer(
@@ -44,6 +54,9 @@ app.add_typer(
 app.add_typer(
     export.app, name="export", help="Export your data: vCard, CSV, JSON backup, calendar."
 )
+people.app.command("duplicates")(people_merge.duplicates)
+people.app.command("merge")(people_merge.merge)
+app.command("backup")(export.backup)
 app.command("me")(profile.me)
 app.command("search")(search.search)
 app.command("demo")(demo.demo)

@@ -100,9 +100,7 @@ def read_text(path: Path, *, kind: str, max_bytes: int, encoding: str | None = N
         raise _decode_problem(path, data, error, "utf-8") from None
 
 
-def _decode_problem(
-    path: Path, data: bytes, error: UnicodeDecodeError, codec: str
-) -> FileRejected:
+def _decode_problem(path: Path, data: bytes, error: UnicodeDecodeError, codec: str) -> FileRejected:
     line = data.count(b"\n", 0, error.start) + 1
     byte = data[error.start : error.start + 1].hex().upper()
     hint = "Re-save it as UTF-8, or name its encoding with --encoding (for example latin-1)."

@@ -182,7 +182,7 @@ def _validate(record: Incoming, region: str, labels: dict[str, str]) -> _Clean:
         org=text("org", record.org),
         title=text("title", record.title),
         location=text("location", record.location),
-        notes=record.notes.strip(),
+        notes=record.notes.replace("\r\n", "\n").replace("\r", "\n").strip(),
         how_met=how_met,
         connected_on=record.connected_on,
         contacts=contacts,
