@@ -105,7 +105,7 @@ def export_backup(session: Session, *, owner: User) -> BackupV1:
                 organization=ref(org_ref, p.organization_id),
                 referred_by=ref(person_ref, p.referred_by_id),
                 contacts=[
-                    ContactV1(kind=c.kind, value=c.value, key=c.value_key, label=c.label)  # type: ignore[arg-type]
+                    ContactV1(kind=c.kind, value=c.value, key=c.value_key, label=c.label)
                     for c in p.contacts
                 ],
                 tags=p.tag_names,

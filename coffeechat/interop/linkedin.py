@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from coffeechat.interop.records import FileRejected, Incoming, Parsed
@@ -36,9 +38,27 @@ HEADER_SCAN_LINES = 50
 _DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%m/%d/%Y", "%Y-%m-%d", "%d-%b-%y")
 
 
+# English month names as LinkedIn writes them, whatever the locale of this machine.
+_MONTHS = {
+    month: number
+    for number, month in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4})")
+
+
+@lru_cache(maxsize=4096)
 def parse_connected_on(value: str) -> date:
     """A "Connected On" date: "12 Mar 2024" (also 03/12/2024 and 2024-03-12)."""
     cleaned = " ".join(value.split())
+    found = _DAY_MONTH_YEAR.fullmatch(cleaned)
+    month = found and _MONTHS.get(found.group(2).lower())
+    if found and month:
+        try:
+            return date(int(found.group(3)), month, int(found.group(1)))
+        except ValueError:
+            raise ValueError(f"{value!r} is not a real date") from None
     for pattern in _DATE_FORMATS:
         try:
             return datetime.strptime(cleaned, pattern).date()

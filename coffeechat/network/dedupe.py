@@ -1,9 +1,8 @@
 """Finding the same person twice: by email, by profile URL, then by similar name and organization.
 
 Exact emails and profile URLs identify a person. A fuzzy match of name and organization
-(rapidfuzz) only counts when neither side has an email or profile URL the other lacks
-entirely: two people whose emails (or profile URLs) differ are never the same person,
-however alike their names.
+(rapidfuzz) never joins two people whose emails differ (both have some, none shared) or
+whose profiles on the same site differ (two LinkedIn URLs), however alike their names.
 """
 
 from __future__ import annotations
@@ -51,6 +50,14 @@ def _conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a) and bool(b) and a.isdisjoint(b)
 
 
+def _url_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two profiles on the same site that differ (a team page and a LinkedIn profile don't)."""
+    if not a or not b or not a.isdisjoint(b):
+        return False
+    hosts_a = {key.split("/", 1)[0] for key in a}
+    return any(key.split("/", 1)[0] in hosts_a for key in b)
+
+
 class DedupeIndex:
     """People to match against, blocked by name word so a lookup compares only a few names."""
 
@@ -69,13 +76,16 @@ class DedupeIndex:
     def __len__(self) -> int:
         return len(self._people)
 
-    def add(self, candidate: Candidate) -> None:
-        name, org = simplify(candidate.name), simplify(candidate.org)
-        self._people[candidate.key] = (candidate, name, org)
+    def add(self, candidate: Candidate, *, fuzzy: bool = True) -> None:
+        """Make ``candidate`` findable: by email and URL, and by similar name if ``fuzzy``."""
         for email in candidate.emails:
             self._by_email[email].append(candidate.key)
         for url in candidate.urls:
             self._by_url[url].append(candidate.key)
+        if not fuzzy:
+            return
+        name, org = simplify(candidate.name), simplify(candidate.org)
+        self._people[candidate.key] = (candidate, name, org)
         for word in set(name.split()):
             if len(word) > 1:
                 self._block_keys[word].append(candidate.key)
@@ -93,8 +103,8 @@ class DedupeIndex:
     def matches(self, candidate: Candidate, *, best_only: bool = False) -> list[Match]:
         """Every stored person matching ``candidate``, best first."""
         exact = self._exact(candidate)
-        if exact and best_only:
-            return exact[:1]
+        if (exact and best_only) or not self._people:
+            return exact[:1] if best_only else exact
         seen = {m.key for m in exact}
         fuzzy = [m for m in self._fuzzy(candidate) if m.key not in seen]
         fuzzy.sort(key=lambda m: (-m.score, m.key))
@@ -116,6 +126,8 @@ class DedupeIndex:
     def _fuzzy(self, candidate: Candidate) -> list[Match]:
         from rapidfuzz import fuzz, process
 
+        if not self._people:
+            return []
         name, org = simplify(candidate.name), simplify(candidate.org)
         if not name:
             return []
@@ -135,7 +147,9 @@ class DedupeIndex:
             if key == candidate.key:
                 continue
             other, _other_name, other_org = self._people[key]
-            if _conflict(candidate.emails, other.emails) or _conflict(candidate.urls, other.urls):
+            if _conflict(candidate.emails, other.emails) or _url_conflict(
+                candidate.urls, other.urls
+            ):
                 continue
             if org and other_org:
                 org_score = fuzz.token_set_ratio(org, other_org)
