@@ -11,15 +11,16 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Table, false, func, select, text, update
+from sqlalchemy import Table, false, func, insert, select, text, update
 from sqlalchemy.orm import Session, selectinload
 
 from coffeechat.errors import CoffeechatError, Invalid
 from coffeechat.interop.records import Incoming, Parsed
 from coffeechat.interop.report import ImportReport, OnDuplicate, RowNote
 from coffeechat.models import (
+    Base,
     ContactKind,
     ContactPoint,
     HowMet,
@@ -292,12 +293,12 @@ def _reserve_ids(session: Session, table: Table, count: int) -> list[int]:
     return list(range(top + 1, top + 1 + count))
 
 
-def _bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+def _bulk_insert(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> list[int]:
     """Insert ``rows`` (new ids added to each) in one executemany; returns the ids."""
-    ids = _reserve_ids(session, table, len(rows))
+    ids = _reserve_ids(session, cast(Table, model.__table__), len(rows))
     for key, row in zip(ids, rows, strict=True):
         row["id"] = key
-    session.connection().execute(table.insert(), rows)
+    session.connection().execute(insert(model), rows)
     return ids
 
 
@@ -313,7 +314,7 @@ def _organization_ids(
     )
     known = {key: (oid, name) for key, oid, name in session.execute(statement)}
     now = utcnow()
-    missing = [
+    missing: list[dict[str, Any]] = [
         {
             "owner_id": owner.id,
             "name": name,
@@ -327,7 +328,7 @@ def _organization_ids(
         if key not in known
     ]
     if missing:
-        ids = _bulk_insert(session, Organization.__table__, missing)
+        ids = _bulk_insert(session, Organization, missing)
         known.update(
             (row["name_key"], (oid, row["name"])) for row, oid in zip(missing, ids, strict=True)
         )
@@ -359,7 +360,7 @@ def _insert_people(session: Session, owner: User, records: list[_Clean]) -> None
         }
         for r in records
     ]
-    ids = _bulk_insert(session, Person.__table__, rows)
+    ids = _bulk_insert(session, Person, rows)
     connection = session.connection()
     contacts = [
         {
@@ -375,14 +376,14 @@ def _insert_people(session: Session, owner: User, records: list[_Clean]) -> None
         for value, key, label in values
     ]
     if contacts:
-        connection.execute(ContactPoint.__table__.insert(), contacts)
+        connection.execute(insert(ContactPoint), contacts)
     tags = [
         {"person_id": pid, "tag": tag, "owner_id": owner.id}
         for pid, r in zip(ids, records, strict=True)
         for tag in r.tags
     ]
     if tags:
-        connection.execute(PersonTag.__table__.insert(), tags)
+        connection.execute(insert(PersonTag), tags)
     # The search documents, built from what is in hand instead of reading it all back.
     documents = []
     for pid, r in zip(ids, records, strict=True):
@@ -398,7 +399,7 @@ def _insert_people(session: Session, owner: User, records: list[_Clean]) -> None
                 "folded": fold(f"{r.name}\n{body}"),
             }
         )
-    connection.execute(SearchDocument.__table__.insert(), documents)
+    connection.execute(insert(SearchDocument), documents)
 
 
 def _merge_into_stored(session: Session, owner: User, merges: dict[int, list[_Clean]]) -> None:
