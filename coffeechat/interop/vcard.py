@@ -61,7 +61,7 @@ def _join_soft_breaks(lines: list[str]) -> str:
             out.append(line)
         head = out[-1].split(":", 1)[0]
         joining = bool(_QP.search(head.split(";", 1)[-1])) and out[-1].endswith("=")
-    return "\r\n".join(out) + "\r\n"
+    return "\n".join(out) + "\n"
 
 
 def parse_vcards(path: Path, text: str) -> Parsed:
@@ -79,7 +79,7 @@ def parse_vcards(path: Path, text: str) -> Parsed:
             card = vobject.readOne(_join_soft_breaks(lines), validate=False)
             record, card_photos = _record(card, row, line)
         except Exception as error:  # vobject raises many kinds; each is this card's problem
-            parsed.failures.append(RowNote(row, line, _explain(error, line), "vCard"))
+            parsed.failures.append(RowNote(row, line, _explain(error, line, lines), "vCard"))
             continue
         photos += card_photos
         if record.name:
@@ -94,11 +94,15 @@ def parse_vcards(path: Path, text: str) -> Parsed:
     return parsed
 
 
-def _explain(error: Exception, start: int) -> str:
-    message = str(error) or type(error).__name__
-    found = re.match(r"At line (\d+): (.*)", message, re.DOTALL)
+def _explain(error: Exception, start: int, lines: list[str]) -> str:
+    """vobject's message, pointing at the offending line of the file itself."""
+    message = re.sub(r"^At line \d+: ", "", str(error) or type(error).__name__).strip()
+    found = re.match(r"Failed to parse line: (.*)", message, re.DOTALL)
     if found:
-        return f"line {start + int(found.group(1)) - 1}: {found.group(2).strip()}"
+        bad = found.group(1).strip()
+        for offset, line in enumerate(lines):
+            if line.strip() == bad:
+                return f"line {start + offset}: cannot read {bad!r} (a property needs NAME:value)"
     return message
 
 
