@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from coffeechat.errors import Conflict, Invalid
@@ -338,9 +338,12 @@ def _restore(session: Session, owner: User, backup: BackupV1) -> None:
     )
     for person, data in zip(people, backup.people, strict=True):
         if data.referred_by is not None:
-            # Set with updated_at so the ORM's "on update" does not stamp a new time.
-            person.referred_by_id = pick(people, data.referred_by)
-            person.updated_at = data.updated_at
+            # A plain UPDATE naming updated_at, so "on update" does not stamp a new time.
+            session.execute(
+                update(Person)
+                .where(Person.id == person.id)
+                .values(referred_by_id=pick(people, data.referred_by), updated_at=data.updated_at)
+            )
     interviews = _add_all(
         session,
         [
