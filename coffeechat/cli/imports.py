@@ -171,7 +171,11 @@ def vcard(
 def csv_(
     file: Path = FILE,
     map_: list[str] = typer.Option(
-        [], "--map", help="Read a column as a field: 'Column name=field' (repeatable)."
+        [],
+        "--map",
+        help="Read a column as a field: 'Column name=field' (repeatable). Fields: name, "
+        "first_name, last_name, email, phone, url, org, title, location, notes, tags, "
+        "how_met, connected_on, or ignore.",
     ),
     on_duplicate: OnDuplicate = ON_DUPLICATE,
     skip_bad_rows: bool = SKIP_BAD,
@@ -181,9 +185,7 @@ def csv_(
 ) -> None:
     """Import people from any spreadsheet saved as CSV.
 
-    Columns are matched by name (Name, First Name, Email, Company, Title…). Fields for
-    --map: name, first_name, last_name, email, phone, url, org, title, location, notes,
-    tags, how_met, connected_on, or ignore.
+    Columns are matched by their names (Name, First Name, Email, Company, Title…).
     """
     from coffeechat.interop.csvfile import parse_csv
 
