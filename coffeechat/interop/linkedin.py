@@ -26,6 +26,7 @@ COLUMNS = {
     "position": "title",
     "connected on": "connected_on",
 }
+FIELDS = ("first_name", "last_name", "url", "email", "org", "title", "connected_on")
 LABELS = {
     "name": "First Name/Last Name",
     "url": "URL",
@@ -71,36 +72,34 @@ def parse_linkedin(path: Path, text: str) -> Parsed:
     """Split a Connections.csv into people records (nothing validated yet)."""
     parsed = Parsed(format="linkedin", labels=dict(LABELS))
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    columns: dict[str, int] | None = None
-    row = width = 0
+    indexes: list[int] | None = None
+    row = width = previous = 0
     try:
         for cells in reader:
-            line = reader.line_num
-            if columns is None:
-                if line > HEADER_SCAN_LINES:
+            start, previous = previous + 1, reader.line_num
+            if indexes is None:
+                if start > HEADER_SCAN_LINES:
                     break
-                columns = _header(cells)
-                width = len(cells)
+                indexes, width = _header(cells), len(cells)
                 continue
             if not any(cell.strip() for cell in cells):
                 continue
             row += 1
-            start = line - sum(c.count("\n") for c in cells)
-            if len(cells) > width and any(c.strip() for c in cells[width:]):
-                parsed.failures.append(
-                    RowNote(
-                        row,
-                        start,
+            if len(cells) > width:
+                if any(c.strip() for c in cells[width:]):
+                    reason = (
                         f"has {len(cells)} cells but the header has {width}; "
-                        "a value with a comma needs quotes",
-                        "row",
+                        "a value with a comma needs quotes"
                     )
-                )
-                continue
-            _record(parsed, columns, cells, row, start)
+                    parsed.failures.append(RowNote(row, start, reason, "row"))
+                    continue
+            else:
+                # One spare empty cell stands in for columns this export does not have.
+                cells += [""] * (width + 1 - len(cells))
+            _record(parsed, [cells[i].strip() for i in indexes], row, start)
     except csv.Error as error:
         raise FileRejected(f"{path} line {reader.line_num}: not valid CSV ({error}).") from None
-    if columns is None:
+    if indexes is None:
         raise FileRejected(
             f"{path} is not a LinkedIn Connections export: no header line with the columns "
             f"First Name, Last Name, URL, Email Address, Company, Position, Connected On "
@@ -109,26 +108,25 @@ def parse_linkedin(path: Path, text: str) -> Parsed:
     return parsed
 
 
-def _header(cells: list[str]) -> dict[str, int] | None:
+def _header(cells: list[str]) -> list[int] | None:
+    """Where each of FIELDS is in this header (the spare cell if missing), or None."""
     names = [cell.strip().lstrip("\ufeff").casefold() for cell in cells]
     if "first name" not in names or "last name" not in names:
         return None
-    return {COLUMNS[n]: i for i, n in enumerate(names) if n in COLUMNS}
+    found = {COLUMNS[n]: i for i, n in enumerate(names) if n in COLUMNS}
+    return [found.get(field, len(cells)) for field in FIELDS]
 
 
-def _record(parsed: Parsed, columns: dict[str, int], cells: list[str], row: int, line: int) -> None:
-    def cell(name: str) -> str:
-        index = columns.get(name)
-        return cells[index].strip() if index is not None and index < len(cells) else ""
-
-    name = " ".join(f"{cell('first_name')} {cell('last_name')}".split())
+def _record(parsed: Parsed, values: list[str], row: int, line: int) -> None:
+    first, last, url, email, org, title, connected_on = values
+    name = " ".join(f"{first} {last}".split())
     if not name:
         parsed.skips.append(RowNote(row, line, "no name (LinkedIn hides some members' names)"))
         return
     connected: date | None = None
-    if cell("connected_on"):
+    if connected_on:
         try:
-            connected = parse_connected_on(cell("connected_on"))
+            connected = parse_connected_on(connected_on)
         except ValueError as error:
             parsed.failures.append(RowNote(row, line, str(error), "Connected On"))
             return
@@ -137,10 +135,10 @@ def _record(parsed: Parsed, columns: dict[str, int], cells: list[str], row: int,
             row=row,
             line=line,
             name=name,
-            org=cell("org"),
-            title=cell("title"),
-            emails=[(cell("email"), None)] if cell("email") else [],
-            urls=[(cell("url"), "linkedin")] if cell("url") else [],
+            org=org,
+            title=title,
+            emails=[(email, None)] if email else [],
+            urls=[(url, "linkedin")] if url else [],
             how_met="linkedin",
             connected_on=connected,
         )

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any, cast
 
 from sqlalchemy import Table, false, func, insert, select, text, update
@@ -145,51 +146,65 @@ def import_parsed(
     return report
 
 
+_HOW_MET = {h.value for h in HowMet}
+
+
+def _text(value: str, field: str, labels: dict[str, str], limit: int = 200) -> str | None:
+    cleaned = " ".join(value.split())
+    if len(cleaned) > limit:
+        raise Invalid(labels.get(field, field), f"is longer than {limit} characters")
+    return cleaned or None
+
+
+def _contacts(
+    kind: ContactKind,
+    values: list[tuple[str, str | None]],
+    check: Callable[[str], tuple[str, str]],
+    labels: dict[str, str],
+) -> list[Contact]:
+    found: dict[str, Contact] = {}
+    for raw, tag in values:
+        try:
+            shown, key = check(raw)
+        except Invalid as error:
+            raise Invalid(labels.get(kind.value, kind.value), error.message) from None
+        found.setdefault(key, (shown, key, tag and tag[:40]))
+    return list(found.values())
+
+
 def _validate(record: Incoming, region: str, labels: dict[str, str]) -> _Clean:
-    def label(name: str) -> str:
-        return labels.get(name, name)
-
-    def text(name: str, value: str, limit: int = 200) -> str | None:
-        cleaned = " ".join(value.split())
-        if len(cleaned) > limit:
-            raise Invalid(label(name), f"is longer than {limit} characters")
-        return cleaned or None
-
-    name = text("name", record.name)
+    name = _text(record.name, "name", labels)
     if name is None:
-        raise Invalid(label("name"), "is empty")
+        raise Invalid(labels.get("name", "name"), "is empty")
     how_met = record.how_met or HowMet.OTHER.value
-    if how_met not in HowMet.__members__.values():
+    if how_met not in _HOW_MET:
         choices = ", ".join(h.value for h in HowMet)
-        raise Invalid(label("how_met"), f"{how_met!r} is not one of {choices}")
+        raise Invalid(labels.get("how_met", "how_met"), f"{how_met!r} is not one of {choices}")
     contacts: dict[str, list[Contact]] = {}
-    for kind, values, check in (
-        (ContactKind.EMAIL, record.emails, _email),
-        (ContactKind.PHONE, record.phones, lambda v: normalise_phone(v, region)),
-        (ContactKind.URL, record.urls, _url),
-    ):
-        seen: set[str] = set()
-        for raw, tag in values:
-            try:
-                shown, key = check(raw)
-            except Invalid as error:
-                raise Invalid(label(kind.value), error.message) from None
-            if key not in seen:
-                seen.add(key)
-                contacts.setdefault(kind.value, []).append((shown, key, tag and tag[:40]))
-    tags = sorted({" ".join(t.split()).lower()[:60] for t in record.tags} - {""})
+    if record.emails:
+        contacts["email"] = _contacts(ContactKind.EMAIL, record.emails, _email, labels)
+    if record.phones:
+        phone = partial(normalise_phone, region=region)
+        contacts["phone"] = _contacts(ContactKind.PHONE, record.phones, phone, labels)
+    if record.urls:
+        contacts["url"] = _contacts(ContactKind.URL, record.urls, _url, labels)
+    notes = record.notes
+    if notes:
+        notes = notes.replace("\r\n", "\n").replace("\r", "\n").strip()
     return _Clean(
         row=record.row,
         line=record.line,
         name=name,
-        org=text("org", record.org),
-        title=text("title", record.title),
-        location=text("location", record.location),
-        notes=record.notes.replace("\r\n", "\n").replace("\r", "\n").strip(),
+        org=_text(record.org, "org", labels) if record.org else None,
+        title=_text(record.title, "title", labels) if record.title else None,
+        location=_text(record.location, "location", labels) if record.location else None,
+        notes=notes,
         how_met=how_met,
         connected_on=record.connected_on,
         contacts=contacts,
-        tags=tags,
+        tags=sorted({" ".join(t.split()).lower()[:60] for t in record.tags} - {""})
+        if record.tags
+        else [],
     )
 
 
