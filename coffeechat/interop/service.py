@@ -12,16 +12,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, false, func, insert, select, text, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from coffeechat.errors import CoffeechatError, Invalid
+from coffeechat.interop.bulk import insert_rows, insert_with_ids
 from coffeechat.interop.records import Incoming, Parsed
 from coffeechat.interop.report import ImportReport, OnDuplicate, RowNote
 from coffeechat.models import (
-    Base,
     ContactKind,
     ContactPoint,
     HowMet,
@@ -290,33 +290,6 @@ def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:
         yield items[start : start + size]
 
 
-def _reserve_ids(session: Session, table: Table, count: int) -> list[int]:
-    """``count`` fresh primary keys of ``table``, so rows can go in with one executemany.
-
-    PostgreSQL hands them out from the table's sequence. SQLite has one writer at a time:
-    an empty UPDATE takes the write lock first, so nobody else can use these ids meanwhile.
-    """
-    connection = session.connection()
-    if connection.dialect.name == "postgresql":
-        sequence = connection.scalar(
-            text("SELECT pg_get_serial_sequence(:table, 'id')"), {"table": table.name}
-        )
-        statement = text("SELECT nextval(:sequence) FROM generate_series(1, :count)")
-        return list(connection.scalars(statement, {"sequence": sequence, "count": count}))
-    connection.execute(update(table).where(false()).values(id=table.c.id))
-    top = connection.scalar(select(func.max(table.c.id))) or 0
-    return list(range(top + 1, top + 1 + count))
-
-
-def _bulk_insert(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> list[int]:
-    """Insert ``rows`` (new ids added to each) in one executemany; returns the ids."""
-    ids = _reserve_ids(session, cast(Table, model.__table__), len(rows))
-    for key, row in zip(ids, rows, strict=True):
-        row["id"] = key
-    session.connection().execute(insert(model), rows)
-    return ids
-
-
 def _organization_ids(
     session: Session, owner: User, names: Iterable[str]
 ) -> dict[str, tuple[int, str]]:
@@ -343,7 +316,7 @@ def _organization_ids(
         if key not in known
     ]
     if missing:
-        ids = _bulk_insert(session, Organization, missing)
+        ids = insert_with_ids(session, Organization, missing)
         known.update(
             (row["name_key"], (oid, row["name"])) for row, oid in zip(missing, ids, strict=True)
         )
@@ -375,8 +348,7 @@ def _insert_people(session: Session, owner: User, records: list[_Clean]) -> None
         }
         for r in records
     ]
-    ids = _bulk_insert(session, Person, rows)
-    connection = session.connection()
+    ids = insert_with_ids(session, Person, rows)
     contacts = [
         {
             "owner_id": owner.id,
@@ -391,14 +363,14 @@ def _insert_people(session: Session, owner: User, records: list[_Clean]) -> None
         for value, key, label in values
     ]
     if contacts:
-        connection.execute(insert(ContactPoint), contacts)
+        insert_rows(session, ContactPoint, contacts)
     tags = [
         {"person_id": pid, "tag": tag, "owner_id": owner.id}
         for pid, r in zip(ids, records, strict=True)
         for tag in r.tags
     ]
     if tags:
-        connection.execute(insert(PersonTag), tags)
+        insert_rows(session, PersonTag, tags)
     # The search documents, built from what is in hand instead of reading it all back.
     documents = []
     for pid, r in zip(ids, records, strict=True):
@@ -414,7 +386,7 @@ def _insert_people(session: Session, owner: User, records: list[_Clean]) -> None
                 "folded": fold(f"{r.name}\n{body}"),
             }
         )
-    connection.execute(insert(SearchDocument), documents)
+    insert_rows(session, SearchDocument, documents)
 
 
 def _merge_into_stored(session: Session, owner: User, merges: dict[int, list[_Clean]]) -> None:
