@@ -50,12 +50,12 @@ def _progress_bar(total: int) -> Iterator[Progress | None]:
         yield lambda done, whole: bar.update(task, completed=done, total=whole)
 
 
-def _notes(title: str, notes: list[RowNote]) -> None:
+def _notes(title: str, notes: list[RowNote], unit: str) -> None:
     if not notes:
         return
     typer.echo(f"{title}:")
     for note in notes[:SHOWN]:
-        typer.echo(f"  {note.describe()}")
+        typer.echo(f"  {note.describe(unit)}")
     if len(notes) > SHOWN:
         typer.echo(f"  … and {len(notes) - SHOWN} more (see --json).")
 
@@ -68,9 +68,9 @@ def _show(report: ImportReport) -> None:
         if report.ignored_columns:
             typer.echo(f"  ignored: {', '.join(report.ignored_columns)}")
     typer.echo(report.summary())
-    _notes("Merged", report.merges)
-    _notes("Skipped", report.skips)
-    _notes("Failed", report.failures)
+    _notes("Merged", report.merges, report.unit)
+    _notes("Skipped", report.skips, report.unit)
+    _notes("Failed", report.failures, report.unit)
     for note in report.notes:
         typer.echo(f"Note: {note}")
 
@@ -223,7 +223,12 @@ def json_(file: Path = FILE, as_json: bool = JSON) -> None:
 
     settings = get_settings()
     with session_scope() as (session, owner):
-        text = read_text(file, kind="JSON backup", max_bytes=settings.import_max_bytes)
+        text = read_text(
+            file,
+            kind="JSON backup",
+            max_bytes=settings.import_max_bytes,
+            hint="Backups from `coffeechat export json` are UTF-8; is this one?",
+        )
         restored = restore_backup(session, owner=owner, backup=parse_backup(text))
     if as_json:
         emit_json({"file": file.name, "restored": restored.counts})

@@ -61,7 +61,9 @@ _BOMS = (
 )
 
 
-def read_text(path: Path, *, kind: str, max_bytes: int, encoding: str | None = None) -> str:
+def read_text(
+    path: Path, *, kind: str, max_bytes: int, encoding: str | None = None, hint: str | None = None
+) -> str:
     """The file's text: UTF-8 (with or without BOM), UTF-16/32 with a BOM, or ``encoding``.
 
     Anything else is refused with the line and byte that are not UTF-8, so the user
@@ -86,24 +88,28 @@ def read_text(path: Path, *, kind: str, max_bytes: int, encoding: str | None = N
         except LookupError:
             raise FileRejected(f"--encoding: {encoding!r} is not a known encoding.") from None
         except UnicodeDecodeError as error:
-            raise _decode_problem(path, data, error, encoding) from None
+            raise _decode_problem(path, data, error, encoding, hint) from None
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as error:
-                raise _decode_problem(path, data, error, codec) from None
+                raise _decode_problem(path, data, error, codec, hint) from None
     _refuse_binary(path, data, kind)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise _decode_problem(path, data, error, "utf-8") from None
+        raise _decode_problem(path, data, error, "utf-8", hint) from None
 
 
-def _decode_problem(path: Path, data: bytes, error: UnicodeDecodeError, codec: str) -> FileRejected:
+def _decode_problem(
+    path: Path, data: bytes, error: UnicodeDecodeError, codec: str, hint: str | None
+) -> FileRejected:
     line = data.count(b"\n", 0, error.start) + 1
     byte = data[error.start : error.start + 1].hex().upper()
-    hint = "Re-save it as UTF-8, or name its encoding with --encoding (for example latin-1)."
+    hint = hint or (
+        "Re-save it as UTF-8, or name its encoding with --encoding (for example latin-1)."
+    )
     return FileRejected(
         f"{path} line {line}: byte 0x{byte} is not valid {codec.upper()} text. {hint}"
     )

@@ -36,8 +36,8 @@ class RowNote:
             data["person"] = self.person
         return data | {"reason": self.reason}
 
-    def describe(self) -> str:
-        where = f"row {self.row} (line {self.line})"
+    def describe(self, unit: str = "row") -> str:
+        where = f"{unit} {self.row} (line {self.line})"
         if self.field:
             where += f", {self.field}"
         return f"{where}: {self.reason}"
@@ -56,6 +56,11 @@ class ImportReport:
     # The column each field was read from (generic CSV), shown by --dry-run.
     mapping: dict[str, str] = field(default_factory=dict)
     ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def unit(self) -> str:
+        """What one record of this format is called: a card of a vCard file, else a row."""
+        return "card" if self.format == "vcard" else "row"
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {

@@ -49,14 +49,15 @@ class ImportRejected(CoffeechatError):
 
     def __init__(self, report: ImportReport) -> None:
         self.report = report
-        lines = [f"  {note.describe()}" for note in report.failures[:20]]
-        if len(report.failures) > 20:
-            lines.append(f"  … and {len(report.failures) - 20} more (see --json).")
-        count = len(report.failures)
+        unit, count = report.unit, len(report.failures)
+        lines = [f"  {note.describe(unit)}" for note in report.failures[:20]]
+        if count > 20:
+            lines.append(f"  … and {count - 20} more (see --json).")
+        rows = f"1 {unit} cannot" if count == 1 else f"{count} {unit}s cannot"
+        fix = "it" if count == 1 else "them"
         super().__init__(
-            f"Nothing was imported from {report.file}: {count} row{'s' * (count != 1)} "
-            "cannot be read. Fix them, or pass --skip-bad-rows to import the others.\n"
-            + "\n".join(lines)
+            f"Nothing was imported from {report.file}: {rows} be read. Fix {fix}, or pass "
+            "--skip-bad-rows to import the others.\n" + "\n".join(lines)
         )
 
 

@@ -183,6 +183,6 @@ def test_the_import_command_reports_photos_and_company_cards(cli: Cli) -> None:
     assert result.stdout == (
         "Imported apple.vcf: 1 added, 0 merged, 1 skipped, 0 failed.\n"
         "Skipped:\n"
-        "  row 2 (line 20): a company card, not a person\n"
+        "  card 2 (line 20): a company card, not a person\n"
         "Note: 1 photo left out: Coffeechat keeps no pictures.\n"
     )
