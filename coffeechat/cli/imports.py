@@ -218,8 +218,9 @@ def _check_maps(maps: list[str]) -> None:
 def json_(file: Path = FILE, as_json: bool = JSON) -> None:
     """Restore a backup made by `coffeechat export json` into an empty database."""
     from coffeechat.config import get_settings
-    from coffeechat.interop.backup import parse_backup, restore_backup
+    from coffeechat.interop.backup import parse_backup
     from coffeechat.interop.records import read_text
+    from coffeechat.interop.restore import restore_backup
 
     settings = get_settings()
     with session_scope() as (session, owner):

@@ -7,11 +7,8 @@ for a 20,000-line export) inside a savepoint, so a failure half-way leaves nothi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import date
-from functools import partial
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -19,7 +16,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from coffeechat.errors import CoffeechatError, Invalid
 from coffeechat.interop.bulk import insert_rows, insert_with_ids
-from coffeechat.interop.records import Incoming, Parsed
+from coffeechat.interop.cleaning import Clean, validate
+from coffeechat.interop.records import Parsed
 from coffeechat.interop.report import ImportReport, OnDuplicate, RowNote
 from coffeechat.models import (
     ContactKind,
@@ -32,7 +30,6 @@ from coffeechat.models import (
     User,
     utcnow,
 )
-from coffeechat.network.contacts import normalise_email, normalise_phone, normalise_url
 from coffeechat.network.dedupe import Candidate, DedupeIndex, stored_candidates
 from coffeechat.network.merge import join_notes
 from coffeechat.network.organizations import name_key
@@ -41,7 +38,6 @@ from coffeechat.scoping import scope
 from coffeechat.search import fold, person_body, write_documents
 
 Progress = Callable[[int, int], None]
-Contact = tuple[str, str, str | None]  # shown value, match key, label
 
 
 class ImportRejected(CoffeechatError):
@@ -69,38 +65,6 @@ class ImportOptions:
     threshold: int = 90
 
 
-@dataclass
-class _Clean:
-    """A validated record, ready to write."""
-
-    row: int
-    line: int
-    name: str
-    org: str | None
-    title: str | None
-    location: str | None
-    notes: str
-    how_met: str
-    connected_on: date | None
-    contacts: dict[str, list[Contact]] = field(default_factory=dict)
-    tags: list[str] = field(default_factory=list)
-
-    def keys(self, kind: ContactKind) -> frozenset[str]:
-        return frozenset(key for _v, key, _l in self.contacts.get(kind.value, ()))
-
-    def absorb(self, other: _Clean) -> None:
-        """Take what ``other`` (the same person, later in the file) adds."""
-        self.org = self.org or other.org
-        self.title = self.title or other.title
-        self.location = self.location or other.location
-        self.connected_on = self.connected_on or other.connected_on
-        self.notes = join_notes(self.notes, other.notes)
-        for kind, values in other.contacts.items():
-            known = {key for _v, key, _l in self.contacts.get(kind, ())}
-            self.contacts.setdefault(kind, []).extend(v for v in values if v[1] not in known)
-        self.tags = sorted(set(self.tags) | set(other.tags))
-
-
 def import_parsed(
     session: Session,
     *,
@@ -123,10 +87,10 @@ def import_parsed(
     )
     total = len(parsed.records) * 2
     region = get_profile(session, owner=owner).country
-    clean: list[_Clean] = []
+    clean: list[Clean] = []
     for done, record in enumerate(parsed.records, start=1):
         try:
-            clean.append(_validate(record, region, parsed.labels))
+            clean.append(validate(record, region, parsed.labels))
         except Invalid as error:
             report.failures.append(RowNote(record.row, record.line, error.message, error.field))
         if progress and done % 500 == 0:
@@ -147,113 +111,22 @@ def import_parsed(
     return report
 
 
-_HOW_MET = {h.value for h in HowMet}
-
-
-def _text(value: str, field: str, labels: dict[str, str], limit: int = 200) -> str | None:
-    cleaned = " ".join(value.split())
-    if len(cleaned) > limit:
-        raise Invalid(labels.get(field, field), f"is longer than {limit} characters")
-    return cleaned or None
-
-
-def _contacts(
-    kind: ContactKind,
-    values: list[tuple[str, str | None]],
-    check: Callable[[str], tuple[str, str]],
-    labels: dict[str, str],
-) -> list[Contact]:
-    found: dict[str, Contact] = {}
-    for raw, tag in values:
-        try:
-            shown, key = check(raw)
-        except Invalid as error:
-            raise Invalid(labels.get(kind.value, kind.value), error.message) from None
-        found.setdefault(key, (shown, key, tag and tag[:40]))
-    return list(found.values())
-
-
-def _validate(record: Incoming, region: str, labels: dict[str, str]) -> _Clean:
-    name = _text(record.name, "name", labels)
-    if name is None:
-        raise Invalid(labels.get("name", "name"), "is empty")
-    how_met = record.how_met or HowMet.OTHER.value
-    if how_met not in _HOW_MET:
-        choices = ", ".join(h.value for h in HowMet)
-        raise Invalid(labels.get("how_met", "how_met"), f"{how_met!r} is not one of {choices}")
-    contacts: dict[str, list[Contact]] = {}
-    if record.emails:
-        contacts["email"] = _contacts(ContactKind.EMAIL, record.emails, _email, labels)
-    if record.phones:
-        phone = partial(normalise_phone, region=region)
-        contacts["phone"] = _contacts(ContactKind.PHONE, record.phones, phone, labels)
-    if record.urls:
-        contacts["url"] = _contacts(ContactKind.URL, record.urls, _url, labels)
-    notes = record.notes
-    if notes:
-        notes = notes.replace("\r\n", "\n").replace("\r", "\n").strip()
-    return _Clean(
-        row=record.row,
-        line=record.line,
-        name=name,
-        org=_text(record.org, "org", labels) if record.org else None,
-        title=_text(record.title, "title", labels) if record.title else None,
-        location=_text(record.location, "location", labels) if record.location else None,
-        notes=notes,
-        how_met=how_met,
-        connected_on=record.connected_on,
-        contacts=contacts,
-        tags=sorted({" ".join(t.split()).lower()[:60] for t in record.tags} - {""})
-        if record.tags
-        else [],
-    )
-
-
-# Plain ASCII addresses that email-validator would accept unchanged; others go through it.
-_PLAIN_EMAIL = re.compile(
-    r"([A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*)@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
-    r"[A-Za-z]{2,24})"
-)
-_SPECIAL_USE = {"arpa", "invalid", "local", "localhost", "onion", "test"}
-_PLAIN_URL = re.compile(r"https?://(?:www\.)?([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)(/[^\s?#]*)?")
-
-
-def _email(value: str) -> tuple[str, str]:
-    """``normalise_email``, with a shortcut for plain addresses (it is slow on 20,000 rows)."""
-    found = _PLAIN_EMAIL.fullmatch(value)
-    if found is None or len(value) > 254 or len(found.group(1)) > 64:
-        return normalise_email(value)
-    domain = found.group(2).lower()
-    if domain.rsplit(".", 1)[-1] in _SPECIAL_USE:
-        return normalise_email(value)
-    shown = f"{found.group(1)}@{domain}"
-    return shown, shown.lower()
-
-
-def _url(value: str) -> tuple[str, str]:
-    """``normalise_url``, with a shortcut for the plain profile URLs most exports hold."""
-    found = _PLAIN_URL.fullmatch(value)
-    if found is None:
-        return normalise_url(value)
-    return value, f"{found.group(1).lower()}{(found.group(2) or '').rstrip('/').lower()}"
-
-
 def _plan(
     session: Session,
     owner: User,
-    clean: list[_Clean],
+    clean: list[Clean],
     options: ImportOptions,
     report: ImportReport,
     progress: Progress | None,
     total: int,
-) -> tuple[list[_Clean], dict[int, list[_Clean]]]:
+) -> tuple[list[Clean], dict[int, list[Clean]]]:
     """Which records are new, and which stored people the others merge into."""
     if options.on_duplicate is OnDuplicate.NEW:
         return clean, {}
     index = DedupeIndex(options.threshold)
     index.extend(stored_candidates(session, owner=owner))
-    added: dict[int, _Clean] = {}
-    merges: dict[int, list[_Clean]] = {}
+    added: dict[int, Clean] = {}
+    merges: dict[int, list[Clean]] = {}
     for done, record in enumerate(clean, start=len(clean) + 1):
         candidate = Candidate(
             -record.row,
@@ -327,7 +200,7 @@ def _organization_ids(
     return known
 
 
-def _insert_people(session: Session, owner: User, records: list[_Clean]) -> None:
+def _insert_people(session: Session, owner: User, records: list[Clean]) -> None:
     if not records:
         return
     orgs = _organization_ids(session, owner, [r.org for r in records if r.org])
@@ -390,7 +263,7 @@ def _insert_people(session: Session, owner: User, records: list[_Clean]) -> None
     insert_rows(session, SearchDocument, documents)
 
 
-def _merge_into_stored(session: Session, owner: User, merges: dict[int, list[_Clean]]) -> None:
+def _merge_into_stored(session: Session, owner: User, merges: dict[int, list[Clean]]) -> None:
     if not merges:
         return
     org_names = [r.org for records in merges.values() for r in records if r.org]
@@ -404,11 +277,12 @@ def _merge_into_stored(session: Session, owner: User, merges: dict[int, list[_Cl
         for person in people:
             for record in merges[person.id]:
                 _absorb_into(person, record, owner, orgs)
-    session.flush()
+        # A flush per chunk keeps the search index's "IN (...)" lists short.
+        session.flush()
 
 
 def _absorb_into(
-    person: Person, record: _Clean, owner: User, orgs: dict[str, tuple[int, str]]
+    person: Person, record: Clean, owner: User, orgs: dict[str, tuple[int, str]]
 ) -> None:
     person.title = person.title or record.title
     if person.organization_id is None and record.org:

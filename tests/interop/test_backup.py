@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
 from coffeechat.errors import Conflict, Invalid
-from coffeechat.interop.backup import backup_json, export_backup, parse_backup, restore_backup
+from coffeechat.interop.backup import backup_json, export_backup, parse_backup
+from coffeechat.interop.restore import restore_backup
 from coffeechat.interop.sqlite_backup import copy_database
 from coffeechat.models import (
     Career,

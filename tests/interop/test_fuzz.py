@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
 from coffeechat.errors import CoffeechatError
-from coffeechat.interop.backup import backup_json, parse_backup, restore_backup
+from coffeechat.interop.backup import backup_json, parse_backup
 from coffeechat.interop.csvfile import parse_csv
 from coffeechat.interop.linkedin import parse_linkedin
 from coffeechat.interop.records import Parsed, read_text
+from coffeechat.interop.restore import restore_backup
 from coffeechat.interop.service import ImportOptions, import_parsed
 from coffeechat.interop.vcard import parse_vcards
 from coffeechat.models import User
