@@ -6,14 +6,19 @@ import typer
 
 from coffeechat import __version__
 from coffeechat.cli import (
+    attire,
+    brief,
+    calendar,
     demo,
     export,
     imports,
+    interview_schedule,
     interviews,
     orgs,
     people,
     people_merge,
     profile,
+    questions,
     search,
 )
 from coffeechat.cli._common import STATE
@@ -54,6 +59,11 @@ app.add_typer(
 app.add_typer(
     export.app, name="export", help="Export your data: vCard, CSV, JSON backup, calendar."
 )
+interviews.app.command("schedule")(interview_schedule.schedule)
+export.app.command("ics")(calendar.export_ics)
+app.command("attire")(attire.attire)
+app.add_typer(questions.app, name="questions", help="Plan, edit and lint interview questions.")
+app.command("brief")(brief.brief)
 people.app.command("duplicates")(people_merge.duplicates)
 people.app.command("merge")(people_merge.merge)
 app.command("backup")(export.backup)
