@@ -185,6 +185,16 @@ def parse_backup(text: str) -> BackupV1:
         raise Invalid(
             "backup", f"not JSON: line {error.lineno} column {error.colno}: {error.msg}"
         ) from None
+    try:
+        # Databases refuse NUL characters and half surrogate pairs; our exports never hold them.
+        dumped = json.dumps(data, ensure_ascii=False)
+        dumped.encode("utf-8")
+        if "\\u0000" in dumped:  # json writes NUL as this escape
+            raise ValueError
+    except (ValueError, UnicodeEncodeError):
+        raise Invalid(
+            "backup", "holds a NUL character or broken Unicode; the file is damaged"
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise Invalid("backup", 'not a Coffeechat backup (no "format": "coffeechat-backup")')
     if data.get("version") != VERSION:

@@ -81,7 +81,18 @@ def read_text(
             f"{max_bytes / 1_048_576:.0f} MB (setting COFFEECHAT_IMPORT_MAX_BYTES). "
             "Split the file or raise the limit."
         )
-    data = path.read_bytes()
+    text = _decode(path, path.read_bytes(), kind, encoding, hint)
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        raise FileRejected(
+            f"{path} line {line}: holds a NUL character, which no {kind} file has; "
+            "the file is damaged or is not text."
+        )
+    return text
+
+
+def _decode(path: Path, data: bytes, kind: str, encoding: str | None, hint: str | None) -> str:
     if encoding:
         try:
             return data.decode(encoding)

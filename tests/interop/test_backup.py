@@ -302,3 +302,14 @@ def test_backup_copies_the_database_while_another_connection_writes(
 def test_backup_on_postgresql_points_to_pg_dump(tmp_path: Path) -> None:
     with pytest.raises(Invalid, match="pg_dump"):
         copy_database("postgresql+psycopg://coffee@db.example/coffeechat", tmp_path / "x")
+
+
+@pytest.mark.parametrize("bad", ["\\u0000", "\\ud800"])
+def test_a_backup_with_nul_or_broken_unicode_is_refused(
+    bad: str, session: Session, owner: User
+) -> None:
+    make_person(session, owner, "Ada Lovelace")
+    text = backup_json(session, owner=owner).replace("Ada Lovelace", f"Ada{bad}Lovelace")
+
+    with pytest.raises(Invalid, match="NUL character or broken Unicode"):
+        parse_backup(text)

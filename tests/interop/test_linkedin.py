@@ -229,3 +229,12 @@ def test_the_command_names_a_wrong_header(tmp_path: Path, cli: Cli) -> None:
 
 def test_header_constant_matches_the_real_export() -> None:
     assert LINKEDIN_HEADER[-1] == "Connected On"
+
+
+def test_a_nul_character_is_refused_with_its_line(tmp_path: Path) -> None:
+    from coffeechat.interop.records import read_text
+
+    path = write(tmp_path, "c.csv", connections_csv(ROWS).replace("Zoë", "Zo\x00ë"))
+
+    with pytest.raises(FileRejected, match="c.csv line 5: holds a NUL character"):
+        read_text(path, kind="CSV", max_bytes=10_000)
