@@ -266,7 +266,14 @@ def _insert_people(session: Session, owner: User, records: list[Clean]) -> None:
 def _merge_into_stored(session: Session, owner: User, merges: dict[int, list[Clean]]) -> None:
     if not merges:
         return
-    org_names = [r.org for records in merges.values() for r in records if r.org]
+    # Only people without an organization take one from the file: no orphans are created.
+    without_org: set[int] = set()
+    for chunk in _chunks(sorted(merges)):
+        statement = scope(select(Person.id), Person, owner).where(
+            Person.id.in_(chunk), Person.organization_id.is_(None)
+        )
+        without_org.update(session.scalars(statement))
+    org_names = [r.org for pid in without_org for r in merges[pid] if r.org]
     orgs = _organization_ids(session, owner, org_names)
     for chunk in _chunks(sorted(merges)):
         people = session.scalars(
@@ -284,14 +291,23 @@ def _merge_into_stored(session: Session, owner: User, merges: dict[int, list[Cle
 def _absorb_into(
     person: Person, record: Clean, owner: User, orgs: dict[str, tuple[int, str]]
 ) -> None:
-    person.title = person.title or record.title
-    if person.organization_id is None and record.org:
-        person.organization_id = orgs[name_key(record.org)][0]
-    person.location = person.location or record.location
-    person.connected_on = person.connected_on or record.connected_on
-    if person.how_met == HowMet.OTHER.value:
-        person.how_met = record.how_met
-    person.notes = join_notes(person.notes, record.notes)
+    """Fill what ``person`` lacks from ``record``, touching nothing that stays the same.
+
+    Re-importing last month's export merges every row; leaving unchanged people clean
+    keeps that flush (and the search index) from redoing thousands of rows.
+    """
+    changes = {
+        "title": person.title or record.title,
+        "organization_id": person.organization_id
+        or (orgs[name_key(record.org)][0] if record.org else None),
+        "location": person.location or record.location,
+        "connected_on": person.connected_on or record.connected_on,
+        "how_met": record.how_met if person.how_met == HowMet.OTHER.value else person.how_met,
+        "notes": join_notes(person.notes, record.notes),
+    }
+    for name, value in changes.items():
+        if getattr(person, name) != value:
+            setattr(person, name, value)
     known = {(c.kind, c.value_key) for c in person.contacts}
     for kind, values in record.contacts.items():
         for value, key, label in values:
@@ -303,4 +319,6 @@ def _absorb_into(
                     )
                 )
     tags = set(person.tag_names)
-    person.tags.extend(PersonTag(tag=t, owner_id=owner.id) for t in record.tags if t not in tags)
+    new_tags = [PersonTag(tag=t, owner_id=owner.id) for t in record.tags if t not in tags]
+    if new_tags:
+        person.tags.extend(new_tags)

@@ -260,3 +260,19 @@ def test_merging_a_missing_person_exits_2(cli: Cli) -> None:
 
     assert result.exit_code == 2
     assert result.stderr == "Error: No person with id 9.\n"
+
+
+def test_a_merge_keeps_the_stored_organization_and_creates_no_orphan(
+    tmp_path: Path, run_import: Importer, session: Session, owner: User
+) -> None:
+    from coffeechat.network.organizations import list_organizations
+
+    make_person(session, owner, "Ada Lovelace", org="Babbage & Co", emails=["ada@acme.example"])
+
+    run_import(parse_csv, write(tmp_path, "s.csv", SHEET))
+
+    (ada,) = list_people(session, owner=owner)
+    assert ada.organization is not None and ada.organization.name == "Babbage & Co"
+    assert [o.organization.name for o in list_organizations(session, owner=owner)] == [
+        "Babbage & Co"
+    ]
