@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coffeechat.models import ContactKind, ContactPoint, Organization, Person, User
+from coffeechat.scoping import scope
 from coffeechat.search import tokens
 
 # How much the organization weighs when both sides name one; without one on either
@@ -167,17 +168,19 @@ def stored_candidates(session: Session, *, owner: User) -> list[Candidate]:
     """Every person of ``owner`` as a dedupe candidate, read in three plain queries."""
     emails: dict[int, set[str]] = defaultdict(set)
     urls: dict[int, set[str]] = defaultdict(set)
-    contacts = select(ContactPoint.person_id, ContactPoint.kind, ContactPoint.value_key).where(
-        ContactPoint.owner_id == owner.id,
-        ContactPoint.kind.in_([ContactKind.EMAIL.value, ContactKind.URL.value]),
-    )
+    contacts = scope(
+        select(ContactPoint.person_id, ContactPoint.kind, ContactPoint.value_key),
+        ContactPoint,
+        owner,
+    ).where(ContactPoint.kind.in_([ContactKind.EMAIL.value, ContactKind.URL.value]))
     for person_id, kind, key in session.execute(contacts):
         (emails if kind == ContactKind.EMAIL.value else urls)[person_id].add(key)
-    people = (
+    people = scope(
         select(Person.id, Person.full_name, Organization.name)
         .outerjoin(Organization, Organization.id == Person.organization_id)
-        .where(Person.owner_id == owner.id)
-        .order_by(Person.id)
+        .order_by(Person.id),
+        Person,
+        owner,
     )
     return [
         Candidate(pid, name, org, frozenset(emails.get(pid, ())), frozenset(urls.get(pid, ())))

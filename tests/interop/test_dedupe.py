@@ -276,3 +276,14 @@ def test_a_merge_keeps_the_stored_organization_and_creates_no_orphan(
     assert [o.organization.name for o in list_organizations(session, owner=owner)] == [
         "Babbage & Co"
     ]
+
+
+def test_another_users_people_are_never_matched(
+    tmp_path: Path, run_import: Importer, session: Session, owner: User, stranger: User
+) -> None:
+    make_person(session, stranger, "Ada Lovelace", emails=["ada@acme.example"])
+
+    report = run_import(parse_csv, write(tmp_path, "s.csv", SHEET))
+
+    assert (report.added, report.merges) == (1, [])
+    assert find_duplicates(session, owner=owner, threshold=90) == []
