@@ -56,10 +56,10 @@ class Clean:
 _HOW_MET = {h.value for h in HowMet}
 
 
-def _text(value: str, field: str, labels: dict[str, str], limit: int = 200) -> str | None:
+def _text(value: str, what: str, labels: dict[str, str], limit: int = 200) -> str | None:
     cleaned = " ".join(value.split())
     if len(cleaned) > limit:
-        raise Invalid(labels.get(field, field), f"is longer than {limit} characters")
+        raise Invalid(labels.get(what, what), f"is longer than {limit} characters")
     return cleaned or None
 
 
