@@ -22,7 +22,6 @@ LABELS = {"name": "FN", "email": "EMAIL", "phone": "TEL", "url": "URL", "org": "
 _NOT_LABELS = {"internet", "pref", "voice", "x400", "msg", "text", "uri", "vcard"}
 _QP = re.compile(r"(^|;)\s*(encoding\s*=\s*)?quoted-printable\s*(;|:|$)", re.IGNORECASE)
 _APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
-_PHOTOS = {"PHOTO", "LOGO"}
 # Groups Google adds to every contact on its own; they say nothing about the person.
 _SYSTEM_GROUPS = {"myContacts", "* myContacts", "starred", "* starred"}
 
@@ -50,6 +49,28 @@ def _cards(text: str) -> Iterator[tuple[int, list[str]]]:
         raise FileRejected("no BEGIN:VCARD line")
 
 
+_PICTURE = re.compile(r"^(?:[\w-]+\.)?(?:PHOTO|LOGO)[;:]", re.IGNORECASE)
+
+
+def _drop_pictures(lines: list[str]) -> tuple[list[str], int]:
+    """The card without its pictures (and their folded lines), and how many there were.
+
+    Pictures are never kept, so a damaged one must not cost the card.
+    """
+    kept: list[str] = []
+    pictures = 0
+    inside = False
+    for line in lines:
+        if inside and (not line.strip() or line[:1] in " \t"):
+            continue
+        inside = bool(_PICTURE.match(line))
+        if inside:
+            pictures += 1
+        else:
+            kept.append(line)
+    return kept, pictures
+
+
 def _join_soft_breaks(lines: list[str]) -> str:
     """Undo quoted-printable soft line breaks (2.1), keeping every other line as it is."""
     out: list[str] = []
@@ -75,13 +96,14 @@ def parse_vcards(path: Path, text: str) -> Parsed:
     except FileRejected:
         raise FileRejected(f"{path} is not a vCard file: it has no BEGIN:VCARD line.") from None
     for row, (line, lines) in enumerate(cards, start=1):
+        readable, pictures = _drop_pictures(lines)
+        photos += pictures
         try:
-            card = vobject.readOne(_join_soft_breaks(lines), validate=False)
-            record, card_photos = _record(card, row, line)
+            card = vobject.readOne(_join_soft_breaks(readable), validate=False)
+            record = _record(card, row, line)
         except Exception as error:  # vobject raises many kinds; each is this card's problem
             parsed.failures.append(RowNote(row, line, _explain(error, line, lines), "vCard"))
             continue
-        photos += card_photos
         if record.name:
             parsed.records.append(record)
         else:
@@ -97,6 +119,8 @@ def parse_vcards(path: Path, text: str) -> Parsed:
 def _explain(error: Exception, start: int, lines: list[str]) -> str:
     """vobject's message, pointing at the offending line of the file itself."""
     message = re.sub(r"^At line \d+: ", "", str(error) or type(error).__name__).strip()
+    if "was never closed" in message:
+        return "the card has no END:VCARD line before the next card or the end of the file"
     found = re.match(r"Failed to parse line: (.*)", message, re.DOTALL)
     if found:
         bad = found.group(1).strip()
@@ -136,20 +160,17 @@ def _name(card: Any) -> str:
     return ""
 
 
-def _record(card: Any, row: int, line: int) -> tuple[Incoming, int]:
+def _record(card: Any, row: int, line: int) -> Incoming:
     record = Incoming(row=row, line=line, name=_name(card))
     group_labels = {
         child.group.lower(): _apple_label(_text(child.value))
         for child in card.getChildren()
         if child.name == "X-ABLABEL" and child.group
     }
-    photos = 0
     for prop in card.getChildren():
         name = prop.name
         if name in ("KIND", "X-ABSHOWAS") and _text(prop.value).lower() in ("org", "company"):
             record.name = ""  # an organization's own card, not a person
-        elif name in _PHOTOS:
-            photos += 1
         elif name == "EMAIL":
             record.emails.append((_text(prop.value), _label(prop, group_labels)))
         elif name == "TEL":
@@ -174,10 +195,14 @@ def _record(card: Any, row: int, line: int) -> tuple[Incoming, int]:
         elif name == "X-COFFEECHAT-HOW-MET":
             record.how_met = _text(prop.value)
         elif name == "X-COFFEECHAT-CONNECTED-ON":
-            record.connected_on = date.fromisoformat(_text(prop.value))
+            try:
+                record.connected_on = date.fromisoformat(_text(prop.value))
+            except ValueError:
+                value = _text(prop.value)
+                raise ValueError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
     if not record.name and not record.org and hasattr(card, "fn"):
         record.org = _text(card.fn.value)
-    return record, photos
+    return record
 
 
 def _apple_label(value: str) -> str:

@@ -186,3 +186,34 @@ def test_the_import_command_reports_photos_and_company_cards(cli: Cli) -> None:
         "  card 2 (line 20): a company card, not a person\n"
         "Note: 1 photo left out: Coffeechat keeps no pictures.\n"
     )
+
+
+OUTLOOK_PHOTO = (
+    "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Haddad;Noor\r\nFN:Noor Haddad\r\n"
+    "PHOTO;TYPE=JPEG;ENCODING=BASE64:\r\n"
+    "  /9j/4AAQSkZJRgABAQEAYABgAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0a\r\n"
+    "  !!! damaged in transit !!!\r\n"
+    "\r\n"
+    "EMAIL;PREF;INTERNET:noor@tailspin.example\r\nEND:VCARD\r\n"
+)
+
+
+def test_a_damaged_photo_is_left_out_without_costing_the_card(
+    tmp_path: Path, run_import: Importer, session: Session, owner: User
+) -> None:
+    report = run_import(parse_vcards, write(tmp_path, "noor.vcf", OUTLOOK_PHOTO))
+
+    assert report.added == 1
+    assert report.notes == ["1 photo left out: Coffeechat keeps no pictures."]
+    assert _by_name(session, owner)["Noor Haddad"].emails == ["noor@tailspin.example"]
+
+
+def test_a_card_without_its_end_line_is_named(tmp_path: Path, run_import: Importer) -> None:
+    text = "BEGIN:VCARD\nVERSION:3.0\nFN:Ada Lovelace\n" + BROKEN.split("\r\n", 5)[-1]
+
+    report = run_import(parse_vcards, write(tmp_path, "b.vcf", text), skip_bad_rows=True)
+
+    assert [(n.row, n.line) for n in report.failures][0] == (1, 1)
+    assert report.failures[0].reason == (
+        "the card has no END:VCARD line before the next card or the end of the file"
+    )
