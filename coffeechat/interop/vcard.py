@@ -139,12 +139,17 @@ def _label(prop: Any, group_labels: dict[str, str]) -> str | None:
     return useful[0] if useful else None
 
 
+# Control characters a decoded value may hold (quoted-printable "=00" is a NUL); no
+# database column wants them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _text(value: Any) -> str:
     if isinstance(value, list):
         return " ".join(_text(v) for v in value)
     if isinstance(value, bytes):
-        return value.decode("utf-8", "replace")
-    return str(value).strip()
+        value = value.decode("utf-8", "replace")
+    return _CONTROL.sub("", str(value)).strip()
 
 
 def _name(card: Any) -> str:

@@ -182,3 +182,15 @@ def test_blank_and_nameless_rows_are_skipped_not_failed(
         [(1, 3, "no name")],
     )
     assert people_count(session, owner) == 1
+
+
+def test_a_malformed_web_address_fails_its_row_instead_of_crashing(
+    tmp_path: Path, run_import: Importer
+) -> None:
+    path = write(tmp_path, "s.csv", "Name,Website\nAda,https://[acme.example/ada\n")
+
+    report = run_import(parse_csv, path, skip_bad_rows=True)
+
+    assert [(n.row, n.field, n.reason) for n in report.failures] == [
+        (1, "Website", "'https://[acme.example/ada' is not a web address (http or https)")
+    ]

@@ -217,3 +217,16 @@ def test_a_card_without_its_end_line_is_named(tmp_path: Path, run_import: Import
     assert report.failures[0].reason == (
         "the card has no END:VCARD line before the next card or the end of the file"
     )
+
+
+def test_control_characters_hidden_in_quoted_printable_are_dropped(
+    tmp_path: Path, run_import: Importer, session: Session, owner: User
+) -> None:
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Ada Lovelace\r\n"
+        "NOTE;ENCODING=QUOTED-PRINTABLE:Likes=00 engines=07.\r\nEND:VCARD\r\n"
+    )
+
+    run_import(parse_vcards, write(tmp_path, "ada.vcf", text))
+
+    assert _by_name(session, owner)["Ada Lovelace"].notes == "Likes engines."
