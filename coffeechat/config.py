@@ -25,10 +25,18 @@ class Settings(BaseSettings):
     allow_private_fetch: bool = False
     fetch_max_bytes: int = 5 * 1024 * 1024
     fetch_timeout_seconds: float = 15.0
+    # The O*NET release `careers import-onet` downloads when no --from is given.
+    onet_url: str = "https://www.onetcenter.org/dl_files/database/db_30_3_text.zip"
+    onet_max_bytes: int = 200 * 1024 * 1024
     dedupe_threshold: int = 90
     import_max_bytes: int = 50 * 1024 * 1024
     thank_you_due_hours: int = 24
     keep_in_touch_days: int = 90
+    next_contact_business_days: int = Field(default=3, ge=1)
+    follow_up_business_days: int = Field(default=7, ge=1)
+    give_up_business_days: int = Field(default=7, ge=1)
+    update_note_days: int = Field(default=21, ge=1)
+    prepare_days: int = Field(default=2, ge=0)
     # A question bank of your own, in the shape of coffeechat/questions/bank.toml.
     question_bank: Path | None = None
     host: str = "127.0.0.1"
@@ -37,6 +45,10 @@ class Settings(BaseSettings):
     @property
     def database_path(self) -> Path:
         return self.home / "coffeechat.sqlite3"
+
+    @property
+    def onet_cache_dir(self) -> Path:
+        return self.home / "onet"
 
     @property
     def demo_database_path(self) -> Path:

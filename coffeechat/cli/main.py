@@ -6,20 +6,27 @@ import typer
 
 from coffeechat import __version__
 from coffeechat.cli import (
+    agenda,
     attire,
     brief,
     calendar,
+    careers,
     demo,
     export,
     imports,
+    interview_log,
     interview_schedule,
     interviews,
     orgs,
+    outreach,
     people,
     people_merge,
     profile,
     questions,
+    readiness,
+    research,
     search,
+    thanks,
 )
 from coffeechat.cli._common import STATE
 
@@ -62,8 +69,17 @@ app.add_typer(
 interviews.app.command("schedule")(interview_schedule.schedule)
 export.app.command("ics")(calendar.export_ics)
 app.command("attire")(attire.attire)
+app.add_typer(outreach.app, name="outreach", help="Ask for a meeting; record sent and replies.")
+app.add_typer(thanks.app, name="thanks", help="Thank-you, update and keep-in-touch notes.")
+interviews.app.command("log")(interview_log.log)
+app.command("agenda")(agenda.agenda)
 app.add_typer(questions.app, name="questions", help="Plan, edit and lint interview questions.")
 app.command("brief")(brief.brief)
+app.add_typer(careers.app, name="careers", help="Careers from O*NET: search, dossiers, links.")
+interviews.app.command("readiness")(readiness.readiness)
+app.add_typer(
+    research.app, name="research", help="Research organizations and people: pages in, facts out."
+)
 people.app.command("duplicates")(people_merge.duplicates)
 people.app.command("merge")(people_merge.merge)
 app.command("backup")(export.backup)
