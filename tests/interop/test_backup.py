@@ -313,3 +313,30 @@ def test_a_backup_with_nul_or_broken_unicode_is_refused(
 
     with pytest.raises(Invalid, match="NUL character or broken Unicode"):
         parse_backup(text)
+
+
+def test_every_column_of_every_owned_table_is_in_the_backup_format() -> None:
+    """A column added later without a place in the backup would silently be lost."""
+    from coffeechat.interop import backup_format as f
+
+    renamed = {"full_name": "name", "value_key": "key", "referred_by_id": "referred_by"}
+    formats = {
+        Profile: f.ProfileV1,
+        Organization: f.OrganizationV1,
+        Person: f.PersonV1,
+        ContactPoint: f.ContactV1,
+        Career: f.CareerV1,
+        Interview: f.InterviewV1,
+        PlannedQuestion: f.QuestionV1,
+        Source: f.SourceV1,
+        Fact: f.FactV1,
+        Message: f.MessageV1,
+    }
+    implied = {"id", "owner_id", "person_id", "interview_id", "name_key"}
+    for model, schema in formats.items():
+        for column in model.__table__.columns:
+            linked = column.name.removesuffix("_id") if column.foreign_keys else column.name
+            name = renamed.get(column.name, linked)
+            if column.name in implied and name not in schema.model_fields:
+                continue
+            assert name in schema.model_fields, f"{model.__name__}.{column.name}"
