@@ -21,6 +21,7 @@ from coffeechat.cli import (
     outreach,
     paths,
     people,
+    people_merge,
     profile,
     questions,
     readiness,
@@ -82,6 +83,9 @@ interviews.app.command("readiness")(readiness.readiness)
 app.add_typer(
     research.app, name="research", help="Research organizations and people: pages in, facts out."
 )
+people.app.command("duplicates")(people_merge.duplicates)
+people.app.command("merge")(people_merge.merge)
+app.command("backup")(export.backup)
 app.add_typer(targets.app, name="targets", help="Your target list, scored the LAMP way.")
 app.command("paths")(paths.paths)
 app.command("stats")(stats.stats)

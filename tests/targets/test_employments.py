@@ -38,3 +38,18 @@ def test_a_first_organization_is_not_a_past_job(session: Session, owner: User) -
     ada = make_person(session, owner, "Ada")
     edit_person(session, owner=owner, person_id=ada.id, org="Acme")
     assert jobs(session, owner) == []
+
+
+def test_merging_two_records_keeps_the_past_jobs_of_both(session: Session, owner: User) -> None:
+    from coffeechat.network.merge import merge_people
+
+    ada = make_person(session, owner, "Ada", org="Acme")
+    edit_person(session, owner=owner, person_id=ada.id, org="Beta")
+    copy = make_person(session, owner, "Ada L.", org="Cobalt")
+    edit_person(session, owner=owner, person_id=copy.id, org="Beta")
+    merge_people(session, owner=owner, keep_id=ada.id, other_id=copy.id)
+    rows = session.scalars(owned(Employment, owner).order_by(Employment.id)).all()
+    assert [(row.person_id, row.organization.name) for row in rows] == [
+        (ada.id, "Acme"),
+        (ada.id, "Cobalt"),
+    ]
