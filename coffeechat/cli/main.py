@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from coffeechat import __version__
-from coffeechat.cli import demo, export, imports, interviews, orgs, people, profile, search
+from coffeechat.cli import demo, export, imports, interviews, orgs, people, profile, search, serve
 from coffeechat.cli._common import STATE
 
 app = typer.Typer(
@@ -47,6 +47,7 @@ app.add_typer(
 app.command("me")(profile.me)
 app.command("search")(search.search)
 app.command("demo")(demo.demo)
+app.command("serve")(serve.serve)
 
 
 def main() -> None:

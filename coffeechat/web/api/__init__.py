@@ -1,0 +1,23 @@
+"""The JSON API under /api/v1: thin routes over the same services as the pages."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from coffeechat.web.api import interviews, organizations, people
+from coffeechat.web.api.schemas import Problem, Session
+
+router = APIRouter(
+    prefix="/api/v1",
+    responses={403: {"model": Problem, "description": "Missing or wrong X-CSRF-Token."}},
+)
+
+
+@router.get("/session", response_model=Session, tags=["session"])
+def session(request: Request) -> Session:
+    """The CSRF token for writes; the response also sets the cookie it belongs to."""
+    return Session(csrf_token=request.state.csrf)
+
+
+for module in (people, organizations, interviews):
+    router.include_router(module.router)

@@ -1,0 +1,11 @@
+"""Every HTML page of the app, one router per noun."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from coffeechat.web import interviews, orgs, people, today
+
+router = APIRouter(include_in_schema=False)
+for module in (today, people, orgs, interviews):
+    router.include_router(module.router)

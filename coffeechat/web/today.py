@@ -1,0 +1,43 @@
+"""Today: what is due, the meetings coming up, and the pipeline board."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from sqlalchemy import select
+
+from coffeechat.demo import build_demo
+from coffeechat.meetings.board import board, upcoming
+from coffeechat.models import Person
+from coffeechat.scoping import scope
+from coffeechat.web.deps import Db, FormCsrf, redirect, render
+
+router = APIRouter(include_in_schema=False)
+
+
+def _has_people(work: Db) -> bool:
+    statement = scope(select(Person.id).limit(1), Person, work.owner)
+    return work.session.scalar(statement) is not None
+
+
+@router.get("/", response_class=HTMLResponse)
+def today(request: Request, work: Db) -> HTMLResponse:
+    if not _has_people(work):
+        return render(request, "today/welcome.html", work=work)
+    context = {
+        "columns": board(work.session, owner=work.owner),
+        "upcoming": upcoming(work.session, owner=work.owner),
+    }
+    return render(request, "today/today.html", context, work=work)
+
+
+@router.post("/demo", dependencies=[FormCsrf])
+def load_demo(work: Db) -> RedirectResponse:
+    """Fill an empty database with the sample network, to look around."""
+    if _has_people(work):
+        return redirect("/", "The sample network goes only into an empty database.")
+    summary = build_demo(work.session, owner=work.owner)
+    return redirect(
+        "/",
+        f"Loaded a sample network: {summary.people} people and {summary.interviews} interviews.",
+    )
