@@ -40,7 +40,10 @@ def find_people(
     if offset < 0:
         raise Invalid("offset", "must not be negative")
     statement = owned(Person, owner).options(
-        selectinload(Person.organization), selectinload(Person.tags)
+        selectinload(Person.organization),
+        selectinload(Person.tags),
+        selectinload(Person.contacts),
+        selectinload(Person.referred_by),
     )
     if where.organization_id is not None:
         statement = statement.where(Person.organization_id == where.organization_id)

@@ -18,6 +18,7 @@ from coffeechat.db import Database, open_from_settings
 from coffeechat.errors import Conflict, Invalid, NotFound
 from coffeechat.web import text
 from coffeechat.web.deps import CsrfRefused, render
+from coffeechat.web.forms import FIELD_OF
 from coffeechat.web.security import SecurityMiddleware
 
 HERE = Path(__file__).parent
@@ -93,7 +94,8 @@ def _error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Invalid)
     def invalid(request: Request, error: Invalid) -> Response:
-        detail = [{"loc": ["body", error.field], "msg": error.message, "type": "value_error"}]
+        field = FIELD_OF.get(error.field, error.field)
+        detail = [{"loc": ["body", field], "msg": error.message, "type": "value_error"}]
         return JSONResponse({"detail": detail}, status_code=422)
 
     @app.exception_handler(Conflict)

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
-from coffeechat.errors import Invalid
+from coffeechat.errors import Conflict, Invalid, NotFound
 
-# Service field names that a form shows under another input.
-_FIELD_OF = {"email": "emails", "phone": "phones", "url": "urls", "tag": "tags"}
+# Service field names that forms and the API call by their plural list name.
+FIELD_OF = {"email": "emails", "phone": "phones", "url": "urls", "tag": "tags"}
 
 
 @dataclass
@@ -61,17 +61,30 @@ class Form:
         return not self.errors
 
     def add(self, error: Invalid) -> None:
-        self.errors[_FIELD_OF.get(error.field, error.field)] = error.message
+        self.errors[FIELD_OF.get(error.field, error.field)] = error.message
 
 
 @contextmanager
-def all_or_nothing(session: Session, form: Form) -> Iterator[None]:
-    """Run a service call in a savepoint; on Invalid, undo it and note the field's problem."""
+def all_or_nothing(
+    session: Session, form: Form, missing_field: str | None = None
+) -> Iterator[None]:
+    """Run a service call in a savepoint; on bad input, undo it and note the field's problem.
+
+    ``missing_field`` names the field whose chosen row may have vanished (NotFound).
+    """
     savepoint = session.begin_nested()
     try:
         yield
     except Invalid as error:
         savepoint.rollback()
         form.add(error)
+    except Conflict as error:
+        savepoint.rollback()
+        form.errors["name"] = str(error)
+    except NotFound as error:
+        if missing_field is None:
+            raise
+        savepoint.rollback()
+        form.errors[missing_field] = str(error)
     else:
         savepoint.commit()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from coffeechat.errors import NotFound
 from coffeechat.meetings.pipeline import new_interview
 from coffeechat.models import HowMet, Person
 from coffeechat.network.contacts import normalise_email, normalise_phone, normalise_url
@@ -89,7 +91,8 @@ def _referrers(work: Db, person: Person | None, chosen: int | None) -> list[tupl
     """People to pick a referrer from: the first 200 by name, and the chosen one."""
     found = find_people(work.session, owner=work.owner, where=PeopleFilter(), limit=200).people
     if chosen is not None and chosen not in {p.id for p in found}:
-        found = [get_person(work.session, owner=work.owner, person_id=chosen), *found]
+        with suppress(NotFound):
+            found = [get_person(work.session, owner=work.owner, person_id=chosen), *found]
     return [(p.id, p.full_name) for p in found if person is None or p.id != person.id]
 
 
@@ -117,7 +120,7 @@ async def create_person(request: Request, work: Db) -> Response:
     referrer = form.optional_int("referred_by", "someone from the list")
     if not form.ok:
         return _form_page(request, work, form, None)
-    with all_or_nothing(work.session, form):
+    with all_or_nothing(work.session, form, missing_field="referred_by"):
         person = add_person(
             work.session,
             owner=work.owner,
@@ -170,7 +173,7 @@ async def update_person(request: Request, work: Db, person_id: int) -> Response:
     contacts = _validated(work, form)
     referrer = form.optional_int("referred_by", "someone from the list")
     if form.ok:
-        with all_or_nothing(work.session, form):
+        with all_or_nothing(work.session, form, missing_field="referred_by"):
             edit_person(
                 work.session,
                 owner=work.owner,

@@ -5,11 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from coffeechat.web.api import interviews, organizations, people
-from coffeechat.web.api.schemas import Problem, Session
+from coffeechat.web.api.schemas import Session, problem
 
 router = APIRouter(
     prefix="/api/v1",
-    responses={403: {"model": Problem, "description": "Missing or wrong X-CSRF-Token."}},
+    responses=problem(403, "Missing or wrong X-CSRF-Token."),
 )
 
 

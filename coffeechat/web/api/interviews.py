@@ -17,13 +17,13 @@ from coffeechat.web.api.schemas import (
     InterviewIn,
     InterviewOut,
     InterviewsPage,
-    Problem,
     StageMove,
+    problem,
 )
 from coffeechat.web.deps import ApiCsrf, Db
 
 router = APIRouter(prefix="/interviews", tags=["interviews"])
-NOT_FOUND = {404: {"model": Problem, "description": "No such interview."}}
+NOT_FOUND = problem(404, "No such interview.")
 
 
 @router.get("", response_model=InterviewsPage)

@@ -17,13 +17,13 @@ from coffeechat.web.api.schemas import (
     OrganizationOut,
     OrganizationPatch,
     OrganizationsPage,
-    Problem,
+    problem,
 )
 from coffeechat.web.deps import ApiCsrf, Db
 
 router = APIRouter(prefix="/organizations", tags=["organizations"])
-NOT_FOUND = {404: {"model": Problem, "description": "No such organization."}}
-CONFLICT = {409: {"model": Problem, "description": "That name is taken."}}
+NOT_FOUND = problem(404, "No such organization.")
+CONFLICT = problem(409, "That name is taken.")
 
 
 @router.get("", response_model=OrganizationsPage)

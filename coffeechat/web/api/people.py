@@ -15,11 +15,11 @@ from coffeechat.network.people import (
     remove_person,
 )
 from coffeechat.vocab import HowMet
-from coffeechat.web.api.schemas import PeoplePage, PersonIn, PersonOut, PersonPatch, Problem
+from coffeechat.web.api.schemas import PeoplePage, PersonIn, PersonOut, PersonPatch, problem
 from coffeechat.web.deps import ApiCsrf, Db
 
 router = APIRouter(prefix="/people", tags=["people"])
-NOT_FOUND = {404: {"model": Problem, "description": "No such person."}}
+NOT_FOUND = problem(404, "No such person.")
 
 
 @router.get("", response_model=PeoplePage)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -238,3 +238,11 @@ class InterviewsPage(BaseModel):
     offset: int
     limit: int
     has_more: bool
+
+
+Responses = dict[int | str, dict[str, Any]]
+
+
+def problem(status: int, description: str) -> Responses:
+    """An OpenAPI ``responses`` entry for an error answered with ``{"detail": ...}``."""
+    return {status: {"model": Problem, "description": description}}
