@@ -419,3 +419,15 @@ class SearchDocument(Base):
     body: Mapped[str] = mapped_column(Text, default="")
     # Lower-cased, accent-free title and body, same length as the original.
     folded: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- web ---
+# Indexes for the web pages (migration 0006_web), declared beside the models they serve.
+Index("ix_people_owner_name", Person.owner_id, Person.full_name, Person.id)
+Index(
+    "ix_interviews_owner_stage_changed",
+    Interview.owner_id,
+    Interview.stage,
+    Interview.stage_changed_at,
+    Interview.id,
+)

@@ -8,7 +8,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, selectinload
 
 from coffeechat.errors import Invalid
-from coffeechat.models import HowMet, Person, PersonTag, User
+from coffeechat.models import HowMet, Organization, Person, PersonTag, User
 from coffeechat.scoping import owned, scope
 from coffeechat.search import search, tokens
 
@@ -32,19 +32,29 @@ class PeoplePage:
 
 
 def find_people(
-    session: Session, *, owner: User, where: PeopleFilter, limit: int = 50, offset: int = 0
+    session: Session,
+    *,
+    owner: User,
+    where: PeopleFilter,
+    limit: int = 50,
+    offset: int = 0,
+    details: bool = False,
 ) -> PeoplePage:
-    """A page of people matching every given filter; a query ranks by relevance, else by name."""
+    """A page of people matching every given filter; a query ranks by relevance, else by name.
+
+    Organizations and tags come loaded; ``details`` also loads contacts and referrers.
+    """
     if not 1 <= limit <= MAX_PAGE:
         raise Invalid("limit", f"must be between 1 and {MAX_PAGE}")
     if offset < 0:
         raise Invalid("offset", "must not be negative")
     statement = owned(Person, owner).options(
-        selectinload(Person.organization),
-        selectinload(Person.tags),
-        selectinload(Person.contacts),
-        selectinload(Person.referred_by),
+        selectinload(Person.organization), selectinload(Person.tags)
     )
+    if details:
+        statement = statement.options(
+            selectinload(Person.contacts), selectinload(Person.referred_by)
+        )
     if where.organization_id is not None:
         statement = statement.where(Person.organization_id == where.organization_id)
     if where.tag.strip():
@@ -69,6 +79,16 @@ def find_people(
             )
         )
     return PeoplePage(window[:limit], offset, limit, len(window) > limit)
+
+
+def organization_choices(session: Session, *, owner: User) -> list[tuple[int, str]]:
+    """(id, name) of every organization by name, for filter menus."""
+    statement = scope(
+        select(Organization.id, Organization.name).order_by(Organization.name_key),
+        Organization,
+        owner,
+    )
+    return [(row.id, row.name) for row in session.execute(statement)]
 
 
 def known_tags(session: Session, *, owner: User) -> list[str]:

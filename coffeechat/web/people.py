@@ -12,8 +12,12 @@ from coffeechat.errors import NotFound
 from coffeechat.meetings.pipeline import new_interview
 from coffeechat.models import HowMet, Person
 from coffeechat.network.contacts import normalise_email, normalise_phone, normalise_url
-from coffeechat.network.directory import PeopleFilter, find_people, known_tags
-from coffeechat.network.organizations import list_organizations
+from coffeechat.network.directory import (
+    PeopleFilter,
+    find_people,
+    known_tags,
+    organization_choices,
+)
 from coffeechat.network.people import (
     ContactChanges,
     add_person,
@@ -69,7 +73,7 @@ def people(
         "page": page,
         "filters": filters,
         "args": urlencode({k: v for k, v in filters.items() if v}),
-        "orgs": list_organizations(work.session, owner=work.owner),
+        "orgs": organization_choices(work.session, owner=work.owner),
         "tags": known_tags(work.session, owner=work.owner),
         "how_met": HOW_MET,
     }

@@ -36,7 +36,9 @@ def list_people(
     where = PeopleFilter(
         query=q, organization_id=organization_id, tag=tag, how_met=how_met.value if how_met else ""
     )
-    page = find_people(work.session, owner=work.owner, where=where, limit=limit, offset=offset)
+    page = find_people(
+        work.session, owner=work.owner, where=where, limit=limit, offset=offset, details=True
+    )
     return PeoplePage(
         items=[PersonOut.of(p) for p in page.people],
         offset=page.offset,
