@@ -182,13 +182,17 @@ def write_documents(connection: Connection, kind: str, ids: set[int]) -> None:
         connection.execute(insert(SearchDocument), documents)
 
 
+_BATCH = 2000  # ids per statement: well under every backend's bound-parameter limit
+
+
 def reindex_owner(session: Session, owner: User) -> None:
     """Rebuild every document of ``owner`` (after bulk writes that bypass the ORM)."""
     connection = session.connection()
     for model, kind in _KIND_OF.items():
-        statement = select(model.id).where(model.owner_id == owner.id)
-        ids = set(connection.scalars(statement))
-        write_documents(connection, kind, ids)
+        statement = select(model.id).where(model.owner_id == owner.id).order_by(model.id)
+        ids = list(connection.scalars(statement))
+        for start in range(0, len(ids), _BATCH):
+            write_documents(connection, kind, set(ids[start : start + _BATCH]))
 
 
 def _after_flush(session: Session, _context: UOWTransaction) -> None:

@@ -5,7 +5,20 @@ from __future__ import annotations
 import typer
 
 from coffeechat import __version__
-from coffeechat.cli import demo, export, imports, interviews, orgs, people, profile, search, serve
+from coffeechat.cli import (
+    attire,
+    calendar,
+    demo,
+    export,
+    imports,
+    interview_schedule,
+    interviews,
+    orgs,
+    people,
+    profile,
+    search,
+    serve,
+)
 from coffeechat.cli._common import STATE
 
 app = typer.Typer(
@@ -44,6 +57,9 @@ app.add_typer(
 app.add_typer(
     export.app, name="export", help="Export your data: vCard, CSV, JSON backup, calendar."
 )
+interviews.app.command("schedule")(interview_schedule.schedule)
+export.app.command("ics")(calendar.export_ics)
+app.command("attire")(attire.attire)
 app.command("me")(profile.me)
 app.command("search")(search.search)
 app.command("demo")(demo.demo)
