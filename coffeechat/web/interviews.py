@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from coffeechat.errors import Invalid
+from coffeechat.meetings.attire import advise, choose_attire
+from coffeechat.meetings.attire_rules import LEVEL_LABELS, LEVELS
 from coffeechat.meetings.board import BOARD_STAGES, next_moves
 from coffeechat.meetings.pipeline import get_interview, list_interviews, move_interview
+from coffeechat.meetings.schedule import schedule_interview
+from coffeechat.meetings.when import describe_span, owner_zone, parse_when
+from coffeechat.models import Interview, utcnow
+from coffeechat.vocab import Stage, Venue
 from coffeechat.web.deps import Db, FormCsrf, redirect, render
+from coffeechat.web.forms import Form, all_or_nothing
+
+SCHEDULABLE = {Stage.IDEA.value, Stage.REQUESTED.value, Stage.SCHEDULED.value}
 
 router = APIRouter(include_in_schema=False)
 
@@ -24,8 +35,37 @@ def interviews(request: Request, work: Db, stage: str = "") -> HTMLResponse:
 @router.get("/interviews/{interview_id}", response_class=HTMLResponse)
 def interview_page(request: Request, work: Db, interview_id: int) -> HTMLResponse:
     interview = get_interview(work.session, owner=work.owner, interview_id=interview_id)
-    context = {"interview": interview, "moves": next_moves(interview.stage)}
-    return render(request, "interviews/show.html", context, work=work)
+    return _page(request, work, interview)
+
+
+def _schedule_values(interview: Interview, zone: ZoneInfo) -> dict[str, str]:
+    when = interview.scheduled_at
+    return {
+        "at": when.astimezone(zone).strftime("%Y-%m-%dT%H:%M") if when else "",
+        "minutes": str(interview.duration_minutes or 30),
+        "venue": interview.venue or "",
+        "place": interview.place or "",
+        "link": interview.link or "",
+    }
+
+
+def _page(
+    request: Request, work: Db, interview: Interview, schedule_form: Form | None = None
+) -> HTMLResponse:
+    """The interview page; a refused form comes back filled in, with its problems."""
+    zone = owner_zone(work.session, work.owner)
+    form = schedule_form or Form(_schedule_values(interview, zone))
+    context = {
+        "interview": interview,
+        "moves": next_moves(interview.stage),
+        "schedule": form,
+        "can_schedule": interview.stage in SCHEDULABLE,
+        "venues": [(v.value, v.value.capitalize()) for v in Venue],
+        "attire": advise(work.session, owner=work.owner, interview_id=interview.id),
+        "levels": [(level, LEVEL_LABELS[level].capitalize()) for level in LEVELS],
+    }
+    status = 200 if form.ok else 422
+    return render(request, "interviews/show.html", context, status, work=work)
 
 
 def _back(next_url: str | None, fallback: str) -> str:
@@ -49,3 +89,52 @@ async def move(request: Request, work: Db, interview_id: int) -> RedirectRespons
         return redirect(back, f"Not moved: {error.message}.")
     who = interview.person.full_name if interview.person else f"Interview {interview.id}"
     return redirect(back, f"{who}: moved to {interview.stage.replace('_', ' ')}.")
+
+
+SCHEDULE_FIELDS = ("at", "minutes", "venue", "place", "link", "force")
+
+
+@router.post("/interviews/{interview_id}/schedule", dependencies=[FormCsrf])
+async def schedule(request: Request, work: Db, interview_id: int) -> Response:
+    interview = get_interview(work.session, owner=work.owner, interview_id=interview_id)
+    form = Form.read(await request.form(), SCHEDULE_FIELDS)
+    zone = owner_zone(work.session, work.owner)
+    minutes = form.optional_int("minutes", "a number of minutes")
+    done = None
+    with all_or_nothing(work.session, form):
+        done = schedule_interview(
+            work.session,
+            owner=work.owner,
+            interview_id=interview.id,
+            at=parse_when(form.values["at"], zone=zone, need_time=True),
+            minutes=minutes,
+            venue=form.values["venue"] or None,
+            place=form.values["place"],
+            link=form.values["link"],
+            force=form.values["force"] == "yes",
+            zone=zone,
+        )
+    if done is None or not form.ok:
+        for name, message in form.errors.items():
+            form.errors[name] = message.replace("add --force", "tick “It already happened”")
+        return _page(request, work, interview, schedule_form=form)
+    when = describe_span(
+        done.interview.scheduled_at or utcnow(), done.interview.duration_minutes or 30, zone
+    )
+    notes = " ".join(done.warnings)
+    return redirect(f"/interviews/{interview.id}", f"Scheduled for {when}. {notes}".strip())
+
+
+@router.post("/interviews/{interview_id}/attire", dependencies=[FormCsrf])
+async def attire(request: Request, work: Db, interview_id: int) -> RedirectResponse:
+    level = (await request.form()).get("level")
+    try:
+        choose_attire(
+            work.session,
+            owner=work.owner,
+            interview_id=interview_id,
+            level=level if isinstance(level, str) else "",
+        )
+    except Invalid as error:
+        return redirect(f"/interviews/{interview_id}", f"Not saved: {error.message}.")
+    return redirect(f"/interviews/{interview_id}#attire", "Outfit chosen.")
