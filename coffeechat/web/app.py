@@ -33,6 +33,7 @@ def _templates() -> Jinja2Templates:
         lstrip_blocks=True,
     )
     environment.filters.update(markdown=text.markdown, local=text.local_time, label=text.label)
+    environment.globals.update(warmth_class=text.warmth_class)
     return Jinja2Templates(env=environment)
 
 

@@ -35,3 +35,10 @@ def local_time(value: datetime | None, zone: str = "UTC", fmt: str = "%a %d %b %
 def label(value: str | None) -> str:
     """``no_reply`` → ``No reply``: vocabulary words as people read them."""
     return (value or "").replace("_", " ").capitalize()
+
+
+def warmth_class(score: int | None) -> str:
+    """The colour class for a warmth score (0-100); unknown warmth stays neutral."""
+    if score is None:
+        return "warm-none"
+    return "warm-high" if score >= 60 else "warm-mid" if score >= 30 else "warm-low"

@@ -32,7 +32,7 @@ def _grow(db: Session, me: User, size: int) -> int:
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/people", "/people?q=person", "/people?tag=a", "/interviews", "/people/{id}",
+    ["/", "/people", "/people?q=person", "/people?tag=a", "/interviews", "/people/{id}", "/network",
      "/api/v1/people", "/api/v1/interviews", "/api/v1/organizations"],
 )  # fmt: skip
 def test_a_page_costs_the_same_queries_for_small_and_large_data(
