@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from coffeechat.web import calendar, imports, interviews, network, orgs, people, today
+from coffeechat.web import (
+    calendar,
+    careers,
+    imports,
+    interviews,
+    network,
+    orgs,
+    people,
+    today,
+)
 
 router = APIRouter(include_in_schema=False)
-for module in (today, people, orgs, interviews, network, calendar, imports):
+for module in (today, people, orgs, interviews, network, careers, calendar, imports):
     router.include_router(module.router)
