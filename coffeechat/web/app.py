@@ -103,6 +103,13 @@ def _error_handlers(app: FastAPI) -> None:
     def conflict(request: Request, error: Conflict) -> Response:
         return JSONResponse({"detail": str(error)}, status_code=409)
 
+    @app.exception_handler(Exception)
+    def crashed(request: Request, error: Exception) -> Response:
+        # Nothing was saved: the unit of work rolls back on any error.
+        if _is_api(request):
+            return JSONResponse({"detail": "Something went wrong; nothing was saved."}, 500)
+        return render(request, "errors/server_error.html", {}, 500)
+
     @app.exception_handler(CsrfRefused)
     def csrf(request: Request, error: CsrfRefused) -> Response:
         message = "This form has expired or came from another site. Reload the page and try again."
