@@ -134,15 +134,19 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def measure(client: httpx.Client, path: str) -> list[float]:
-    for _ in range(WARM_UP):
-        client.get(path).raise_for_status()
-    times = []
+def measure(client: httpx.Client, paths: list[str]) -> dict[str, list[float]]:
+    """Milliseconds per request for each path, taken in turns so that a burst of load on
+    this shared machine falls on every page alike rather than on one."""
+    for path in paths:
+        for _ in range(WARM_UP):
+            client.get(path).raise_for_status()
+    times: dict[str, list[float]] = {path: [] for path in paths}
     for _ in range(REQUESTS):
-        start = time.perf_counter()
-        response = client.get(path)
-        times.append((time.perf_counter() - start) * 1000)
-        response.raise_for_status()
+        for path in paths:
+            start = time.perf_counter()
+            response = client.get(path)
+            times[path].append((time.perf_counter() - start) * 1000)
+            response.raise_for_status()
     return times
 
 
@@ -171,19 +175,21 @@ def main() -> int:
                         break
                     except httpx.TransportError:
                         time.sleep(0.05)
-                baseline = measure(client, "/ping")
+                pages = [("Today /", "/"), ("People /people", "/people"),
+                         (f"Person /people/{hub}", f"/people/{hub}")]  # fmt: skip
+                times = measure(client, ["/ping"] + [path for _, path in pages])
+                baseline = times["/ping"]
                 base_p95 = p95(baseline)
                 print(f"{'page':<22}{'p50 ms':>9}{'p95 ms':>9}{'× /ping':>9}  target")
                 print(f"{'/ping (constant)':<22}{statistics.median(baseline):>9.2f}"
                       f"{base_p95:>9.2f}{1:>9.1f}")  # fmt: skip
                 failed = False
-                for name, path in (("Today /", "/"), ("People /people", "/people"),
-                                   (f"Person /people/{hub}", f"/people/{hub}")):  # fmt: skip
-                    times = measure(client, path)
-                    ok = p95(times) < TARGET_MS
+                for name, path in pages:
+                    took = times[path]
+                    ok = p95(took) < TARGET_MS
                     failed |= not ok
-                    print(f"{name:<22}{statistics.median(times):>9.2f}{p95(times):>9.2f}"
-                          f"{p95(times) / base_p95:>9.1f}  {'ok' if ok else 'OVER'} "
+                    print(f"{name:<22}{statistics.median(took):>9.2f}{p95(took):>9.2f}"
+                          f"{p95(took) / base_p95:>9.1f}  {'ok' if ok else 'OVER'} "
                           f"(< {TARGET_MS:.0f} ms)")  # fmt: skip
         finally:
             server.terminate()
