@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     dedupe_threshold: int = 90
     thank_you_due_hours: int = 24
     keep_in_touch_days: int = 90
+    # A question bank of your own, in the shape of coffeechat/questions/bank.toml.
+    question_bank: Path | None = None
     host: str = "127.0.0.1"
     port: int = 8000
 

@@ -7,6 +7,7 @@ import typer
 from coffeechat import __version__
 from coffeechat.cli import (
     attire,
+    brief,
     calendar,
     demo,
     export,
@@ -16,6 +17,7 @@ from coffeechat.cli import (
     orgs,
     people,
     profile,
+    questions,
     search,
     serve,
 )
@@ -60,6 +62,8 @@ app.add_typer(
 interviews.app.command("schedule")(interview_schedule.schedule)
 export.app.command("ics")(calendar.export_ics)
 app.command("attire")(attire.attire)
+app.add_typer(questions.app, name="questions", help="Plan, edit and lint interview questions.")
+app.command("brief")(brief.brief)
 app.command("me")(profile.me)
 app.command("search")(search.search)
 app.command("demo")(demo.demo)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ class KnownFact:
     words: frozenset[str] = field(default=frozenset(), compare=False)
 
     def evidence(self) -> str:
-        where = " ".join(part for part in (self.source_title, self.source_url) if part)
+        where = ", ".join(part for part in (self.source_title, self.source_url) if part)
         return f"\u201c{self.text}\u201d ({where})" if where else f"\u201c{self.text}\u201d"
 
 
@@ -50,8 +51,9 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=8192)
 def content_words(text: str) -> frozenset[str]:
-    """The stemmed words of ``text`` that carry meaning."""
+    """The stemmed words of ``text`` that carry meaning (cached: fact texts repeat)."""
     lowered = text.lower().replace("\u2019", "'").replace("'s ", " ")
     return frozenset(_stem(w) for w in _WORD.findall(lowered) if w not in _STOP)
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coffeechat.errors import Invalid
 from coffeechat.questions.facts import known_fact
-from coffeechat.questions.linter import Finding, lint, open_rewrite
+from coffeechat.questions.linter import CODES, Finding, lint
+from coffeechat.questions.rewrite import open_rewrite
 
 MISSION = known_fact(
     "mission",
@@ -153,3 +156,18 @@ def test_findings_are_frozen_values() -> None:
     with pytest.raises(AttributeError):
         finding.code = "other"  # type: ignore[misc]
     assert finding.evidence == ""
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=1000).filter(lambda t: t.strip()))
+def test_any_question_gets_known_codes_and_never_crashes(text: str) -> None:
+    findings = lint(text, facts=[MISSION, OFFICE], org_names=["Brightwell"])
+    assert {f.code for f in findings} <= set(CODES)
+    assert all(f.message and f.suggestion for f in findings)
+
+
+@given(st.from_regex(r"(Do|Does|Did|Is|Are|Can|Could|Should) [a-z ]{1,40}\?", fullmatch=True))
+def test_open_rewrites_are_questions_that_are_not_yes_no(question: str) -> None:
+    rewrite = open_rewrite(question)
+    assert rewrite.endswith("?")
+    assert rewrite.split()[0] not in {"Do", "Does", "Did", "Is", "Are", "Can", "Could", "Should"}

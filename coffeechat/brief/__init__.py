@@ -1,0 +1,1 @@
+"""The one-page prep brief of an interview."""
