@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from coffeechat.web import (
+    brief,
     calendar,
     careers,
     imports,
@@ -12,9 +13,21 @@ from coffeechat.web import (
     network,
     orgs,
     people,
+    questions,
     today,
 )
 
 router = APIRouter(include_in_schema=False)
-for module in (today, people, orgs, interviews, network, careers, calendar, imports):
+for module in (
+    today,
+    people,
+    orgs,
+    interviews,
+    questions,
+    brief,
+    network,
+    careers,
+    calendar,
+    imports,
+):
     router.include_router(module.router)

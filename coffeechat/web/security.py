@@ -10,6 +10,8 @@ No CORS headers are ever sent, so other origins cannot read our answers.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import hmac
 import ipaddress
 import secrets
@@ -142,7 +144,9 @@ class SecurityMiddleware:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                headers.extend(SECURITY_HEADERS)
+                # A response may bring a stricter-or-equal policy of its own (see the brief).
+                own = {key.lower() for key, _ in headers}
+                headers.extend(h for h in SECURITY_HEADERS if h[0] not in own)
                 if fresh:
                     headers.append((b"set-cookie", _cookie(token).encode("latin-1")))
                 message["headers"] = headers
@@ -163,3 +167,11 @@ async def _plain(send: Send, status: int, text: str) -> None:
 
 def tokens_match(expected: str, given: str | None) -> bool:
     return given is not None and hmac.compare_digest(expected.encode(), given.encode())
+
+
+def policy_with_style(style: str) -> str:
+    """The policy, also allowing exactly one inline ``<style>`` element (by its hash)."""
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    return CONTENT_SECURITY_POLICY.replace(
+        "style-src 'self'", f"style-src 'self' 'sha256-{digest}'"
+    )

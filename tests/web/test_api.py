@@ -124,6 +124,10 @@ def test_the_openapi_schema_documents_every_api_route_and_no_page(client: TestCl
         "/api/v1/interviews",
         "/api/v1/interviews/{interview_id}",
         "/api/v1/interviews/{interview_id}/stage",
+        "/api/v1/interviews/{interview_id}/questions",
+        "/api/v1/interviews/{interview_id}/questions/plan",
+        "/api/v1/interviews/{interview_id}/questions/{question_id}",
+        "/api/v1/questions/lint",
     }
     person = paths["/api/v1/people/{person_id}"]
     assert person["get"]["responses"]["200"]["content"]["application/json"]["schema"] == {

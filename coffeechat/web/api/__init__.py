@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from coffeechat.web.api import interviews, organizations, people
+from coffeechat.web.api import interviews, organizations, people, questions
 from coffeechat.web.api.schemas import Session, problem
 
 router = APIRouter(
@@ -19,5 +19,5 @@ def session(request: Request) -> Session:
     return Session(csrf_token=request.state.csrf)
 
 
-for module in (people, organizations, interviews):
+for module in (people, organizations, interviews, questions):
     router.include_router(module.router)

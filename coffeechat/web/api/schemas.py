@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -246,3 +246,51 @@ Responses = dict[int | str, dict[str, Any]]
 def problem(status: int, description: str) -> Responses:
     """An OpenAPI ``responses`` entry for an error answered with ``{"detail": ...}``."""
     return {status: {"model": Problem, "description": description}}
+
+
+class FindingOut(BaseModel):
+    code: str
+    message: str
+    suggestion: str
+    evidence: str
+
+
+class QuestionOut(BaseModel):
+    id: int
+    position: int
+    bank_id: str | None
+    text: str
+    category: str
+    stage: str
+    why: str
+    starred: bool
+    state: str
+
+
+class QuestionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: Annotated[str, Field(min_length=1, max_length=1000)]
+    position: int | None = Field(None, ge=1, description="Default: before the closing questions.")
+
+
+class QuestionPatch(BaseModel):
+    """Only the fields sent change."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    position: int | None = Field(None, ge=1)
+    starred: bool | None = None
+    state: Literal["planned", "asked", "skipped"] | None = None
+
+
+class AddedQuestionOut(BaseModel):
+    question: QuestionOut
+    findings: list[FindingOut]
+
+
+class QuestionPlanIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    count: int | None = Field(None, ge=3, le=20)
+    minutes: int | None = Field(None, ge=5, le=240)

@@ -112,3 +112,42 @@ document.querySelectorAll("ol[data-reorder]").forEach((list) => {
     });
   });
 });
+
+// Live lint: as the user writes a question, show what the linter thinks of it.
+document.querySelectorAll("textarea[data-lint]").forEach((area) => {
+  const output = document.getElementById(area.getAttribute("aria-describedby"));
+  let timer = 0;
+  let latest = 0;
+  const show = (findings) => {
+    output.replaceChildren();
+    if (!findings.length) {
+      const good = document.createElement("p");
+      good.className = "good";
+      good.textContent = "Reads well: open, specific and polite.";
+      output.append(good);
+      return;
+    }
+    const list = document.createElement("ul");
+    for (const finding of findings) {
+      const item = document.createElement("li");
+      item.className = "finding";
+      const message = document.createElement("strong");
+      message.textContent = finding.message;
+      item.append(message, " ", finding.suggestion);
+      if (finding.evidence) item.append(" ", finding.evidence);
+      list.append(item);
+    }
+    output.append(list);
+  };
+  area.addEventListener("input", () => {
+    window.clearTimeout(timer);
+    const text = area.value.trim();
+    if (!text) { output.replaceChildren(); return; }
+    timer = window.setTimeout(async () => {
+      const ticket = ++latest;
+      const url = `${area.dataset.lint}&text=${encodeURIComponent(text)}`;
+      const response = await fetch(url, { headers: { Accept: "application/json" } });
+      if (response.ok && ticket === latest) show(await response.json());
+    }, 250);
+  });
+});
