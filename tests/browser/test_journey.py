@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import shot
+from tests.browser.conftest import ARTIFACTS, shot
 
 
 def test_a_new_user_adds_people_plans_and_moves_an_interview(server: str, page: Page) -> None:
@@ -47,14 +47,46 @@ def test_a_new_user_adds_people_plans_and_moves_an_interview(server: str, page: 
     page.get_by_label("Move to").select_option("requested")
     page.get_by_role("button", name="Move").click()
     expect(page.locator(".flash")).to_contain_text("moved to requested")
+    interview = page.url.split("#")[0]
+
+    page.get_by_role("button", name="Plan questions").click()
+    expect(page.locator(".flash")).to_contain_text("Planned")
+    expect(page.locator("ol.questions li").first).to_be_visible()
+    own = page.get_by_label("Add your own question")
+    own.fill("Can you get me a job at your company?")
+    expect(page.locator("#lint-result .finding").first).to_be_visible()
+    own.fill("What surprised you most in your first year here?")
+    expect(page.locator("#lint-result .good")).to_have_text(
+        "Reads well: open, specific and polite."
+    )
+    page.get_by_role("button", name="Add question").click()
+    expect(page.locator(".flash")).to_have_text("Added your question. It reads well.")
+    expect(page.locator("ol.questions")).to_contain_text("What surprised you most")
     shot(page, "04-interview")
 
+    page.get_by_label("Date and time (UTC)").fill("2031-03-04T15:00")
+    page.get_by_label("Venue").select_option("coffee")
+    page.get_by_label("Place or address").fill("Blue Door Café, 12 Main St")
+    page.get_by_role("button", name="Schedule").click()
+    expect(page.locator(".flash")).to_contain_text("Scheduled for Tuesday 4 March 2031, 15:00")
+
+    page.get_by_role("link", name="Print the brief").click()
+    expect(page.locator("h1")).to_have_text("Coffee chat with Priya Natarajan")
+    expect(page.locator("body")).to_contain_text("What surprised you most")
+    # The brief's own stylesheet must apply despite the strict policy.
+    heading = page.evaluate("getComputedStyle(document.querySelector('h1')).color")
+    assert heading == "rgb(47, 93, 80)"
+    page.pdf(path=str(ARTIFACTS / "brief.pdf"))
+    shot(page, "04b-brief")
+    page.goto(interview)
+
     page.get_by_role("link", name="Today").click()
-    requested = page.locator(".column[data-stage=requested] .board-card")
-    expect(requested).to_have_count(1)
-    requested.drag_to(page.locator(".column[data-stage=scheduled]"))
-    expect(page.locator(".flash")).to_contain_text("moved to scheduled")
-    expect(page.locator(".column[data-stage=scheduled] .board-card")).to_have_count(1)
+    scheduled = page.locator(".column[data-stage=scheduled] .board-card")
+    expect(scheduled).to_have_count(1)
+    expect(page.locator("ul.meetings")).to_contain_text("Priya Natarajan")
+    scheduled.drag_to(page.locator(".column[data-stage=held]"))
+    expect(page.locator(".flash")).to_contain_text("moved to held")
+    expect(page.locator(".column[data-stage=held] .board-card")).to_have_count(1)
     shot(page, "05-today")
 
     page.get_by_role("link", name="People", exact=True).click()
