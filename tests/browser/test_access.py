@@ -83,8 +83,17 @@ def test_planted_markup_in_every_text_field_never_runs(server: str, page: Page) 
     page.get_by_role("button", name="Plan interview").click()
     expect(page.locator(".goal")).to_contain_text("<img")
     interview = page.url
+    page.get_by_label("Add your own question").fill(f"Why {PAYLOAD}?")
+    page.get_by_role("button", name="Add question").click()
+    page.get_by_label("Date and time (UTC)").fill("2031-03-04T15:00")
+    page.get_by_label("Venue").select_option("office")
+    page.get_by_label("Place or address").fill(PAYLOAD)
+    page.get_by_role("button", name="Schedule").click()
+    expect(page.locator("#logistics dl")).to_contain_text("<script>")
     person = page.locator("h1 a").get_attribute("href")
-    for path in ("/", "/people", f"{person}", f"{person}/edit", "/interviews", "/people?q=name"):
+    brief = interview.split("#")[0].removeprefix(server) + "/brief"
+    for path in ("/", "/people", f"{person}", f"{person}/edit", "/interviews", "/people?q=name",
+                 "/network", brief):  # fmt: skip
         page.goto(server + path)
         page.wait_for_load_state("load")
         assert page.evaluate("window.__planted") is None, path
