@@ -25,6 +25,9 @@ class Settings(BaseSettings):
     allow_private_fetch: bool = False
     fetch_max_bytes: int = 5 * 1024 * 1024
     fetch_timeout_seconds: float = 15.0
+    # The O*NET release `careers import-onet` downloads when no --from is given.
+    onet_url: str = "https://www.onetcenter.org/dl_files/database/db_30_3_text.zip"
+    onet_max_bytes: int = 200 * 1024 * 1024
     dedupe_threshold: int = 90
     thank_you_due_hours: int = 24
     keep_in_touch_days: int = 90
@@ -37,6 +40,10 @@ class Settings(BaseSettings):
     @property
     def database_path(self) -> Path:
         return self.home / "coffeechat.sqlite3"
+
+    @property
+    def onet_cache_dir(self) -> Path:
+        return self.home / "onet"
 
     @property
     def demo_database_path(self) -> Path:

@@ -421,6 +421,135 @@ class SearchDocument(Base):
     folded: Mapped[str] = mapped_column(Text, default="")
 
 
+# --- careers (O*NET reference data) ---
+# O*NET is public reference data shared by every user of the database, so these
+# tables carry no owner_id. An import replaces them all in one transaction.
+
+
+class OnetImport(Base):
+    """One load of the O*NET database: where it came from and what it held."""
+
+    __tablename__ = "onet_imports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    counts: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    warnings: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OnetOccupation(Base):
+    __tablename__ = "onet_occupations"
+
+    code: Mapped[str] = mapped_column(String(10), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+def _onet_code() -> Mapped[str]:
+    return mapped_column(
+        String(10), ForeignKey("onet_occupations.code", ondelete="CASCADE"), index=True
+    )
+
+
+class OnetTitle(Base):
+    """An alternate ("lay") title of an occupation, as people search for it."""
+
+    __tablename__ = "onet_titles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = _onet_code()
+    title: Mapped[str] = mapped_column(Text)
+    short_title: Mapped[str | None] = mapped_column(Text)
+
+
+class OnetTask(Base):
+    __tablename__ = "onet_tasks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = _onet_code()
+    task_id: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    # "Core" or "Supplemental"; None when O*NET has not rated it yet.
+    task_type: Mapped[str | None] = mapped_column(String(20))
+    # Mean importance on O*NET's 1-5 "IM" scale.
+    importance: Mapped[float | None] = mapped_column(Float)
+
+
+class OnetJobZone(Base):
+    __tablename__ = "onet_job_zones"
+
+    code: Mapped[str] = mapped_column(
+        String(10), ForeignKey("onet_occupations.code", ondelete="CASCADE"), primary_key=True
+    )
+    job_zone: Mapped[int] = mapped_column(Integer)
+
+
+class OnetJobZoneLevel(Base):
+    """What a job zone means: experience, education and training it usually takes."""
+
+    __tablename__ = "onet_job_zone_levels"
+
+    job_zone: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(Text, default="")
+    experience: Mapped[str] = mapped_column(Text, default="")
+    education: Mapped[str] = mapped_column(Text, default="")
+    training: Mapped[str] = mapped_column(Text, default="")
+    examples: Mapped[str] = mapped_column(Text, default="")
+
+
+class OnetEducation(Base):
+    """Share of workers reporting one education level (RL) or work experience span (RW)."""
+
+    __tablename__ = "onet_education"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = _onet_code()
+    scale: Mapped[str] = mapped_column(String(3))
+    category: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(Text, default="")
+    percent: Mapped[float] = mapped_column(Float)
+
+
+class OnetWorkContext(Base):
+    """One rating of where and when the work happens (only the elements we show)."""
+
+    __tablename__ = "onet_work_context"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = _onet_code()
+    element_id: Mapped[str] = mapped_column(String(20))
+    element_name: Mapped[str] = mapped_column(Text)
+    scale: Mapped[str] = mapped_column(String(3))
+    # None for the mean rating; the category number for a percent-of-respondents row.
+    category: Mapped[int | None] = mapped_column(Integer)
+    label: Mapped[str | None] = mapped_column(Text)
+    value: Mapped[float] = mapped_column(Float)
+
+
+class OnetTechnology(Base):
+    __tablename__ = "onet_technologies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = _onet_code()
+    name: Mapped[str] = mapped_column(Text)
+    category: Mapped[str | None] = mapped_column(Text)
+    hot: Mapped[bool] = mapped_column(Boolean, default=False)
+    in_demand: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class OnetRelated(Base):
+    __tablename__ = "onet_related"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = _onet_code()
+    related_code: Mapped[str] = mapped_column(
+        String(10), ForeignKey("onet_occupations.code", ondelete="CASCADE")
+    )
+    tier: Mapped[str] = mapped_column(String(50), default="")
+    rank: Mapped[int] = mapped_column(Integer)
+
+
 # --- web ---
 # Indexes for the web pages (migration 0006_web), declared beside the models they serve.
 Index("ix_people_owner_name", Person.owner_id, Person.full_name, Person.id)

@@ -9,6 +9,7 @@ from coffeechat.cli import (
     attire,
     brief,
     calendar,
+    careers,
     demo,
     export,
     imports,
@@ -18,6 +19,7 @@ from coffeechat.cli import (
     people,
     profile,
     questions,
+    readiness,
     search,
     serve,
 )
@@ -64,6 +66,8 @@ export.app.command("ics")(calendar.export_ics)
 app.command("attire")(attire.attire)
 app.add_typer(questions.app, name="questions", help="Plan, edit and lint interview questions.")
 app.command("brief")(brief.brief)
+app.add_typer(careers.app, name="careers", help="Careers from O*NET: search, dossiers, links.")
+interviews.app.command("readiness")(readiness.readiness)
 app.command("me")(profile.me)
 app.command("search")(search.search)
 app.command("demo")(demo.demo)
