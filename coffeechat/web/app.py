@@ -101,7 +101,9 @@ def _error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Conflict)
     def conflict(request: Request, error: Conflict) -> Response:
-        return JSONResponse({"detail": str(error)}, status_code=409)
+        if _is_api(request):
+            return JSONResponse({"detail": str(error)}, status_code=409)
+        return render(request, "errors/problem.html", {"message": str(error)}, 409)
 
     @app.exception_handler(Exception)
     def crashed(request: Request, error: Exception) -> Response:

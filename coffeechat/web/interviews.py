@@ -15,6 +15,7 @@ from coffeechat.meetings.pipeline import get_interview, list_interviews, move_in
 from coffeechat.meetings.schedule import schedule_interview
 from coffeechat.meetings.when import describe_span, owner_zone, parse_when
 from coffeechat.models import Interview, utcnow
+from coffeechat.research.readiness import readiness
 from coffeechat.vocab import Stage, Venue
 from coffeechat.web.deps import Db, FormCsrf, redirect, render
 from coffeechat.web.forms import Form, all_or_nothing
@@ -62,6 +63,7 @@ def _page(
         "can_schedule": interview.stage in SCHEDULABLE,
         "venues": [(v.value, v.value.capitalize()) for v in Venue],
         "attire": advise(work.session, owner=work.owner, interview_id=interview.id),
+        "ready": readiness(work.session, owner=work.owner, interview_id=interview.id),
         "levels": [(level, LEVEL_LABELS[level].capitalize()) for level in LEVELS],
     }
     status = 200 if form.ok else 422

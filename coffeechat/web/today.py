@@ -9,6 +9,7 @@ from sqlalchemy import select
 from coffeechat.demo import build_demo
 from coffeechat.meetings.board import board, upcoming
 from coffeechat.models import Person
+from coffeechat.research.readiness import readiness
 from coffeechat.scoping import scope
 from coffeechat.web.deps import Db, FormCsrf, redirect, render
 
@@ -24,9 +25,14 @@ def _has_people(work: Db) -> bool:
 def today(request: Request, work: Db) -> HTMLResponse:
     if not _has_people(work):
         return render(request, "today/welcome.html", work=work)
+    coming = upcoming(work.session, owner=work.owner)
     context = {
         "columns": board(work.session, owner=work.owner),
-        "upcoming": upcoming(work.session, owner=work.owner),
+        "upcoming": coming,
+        "readiness": {
+            i.id: readiness(work.session, owner=work.owner, interview_id=i.id).score
+            for i in coming
+        },
     }
     return render(request, "today/today.html", context, work=work)
 

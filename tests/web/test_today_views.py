@@ -93,5 +93,8 @@ def test_upcoming_meetings_are_listed_soonest_first(
         interview.stage = "scheduled"
         interview.scheduled_at = utcnow() + timedelta(days=days)
     db.flush()
-    meetings = page(client.get("/")).select("ul.meetings li > a")
+    soup = page(client.get("/"))
+    meetings = soup.select("ul.meetings li > a")
     assert [a.get_text() for a in meetings] == ["Sooner", "Later"]
+    meters = soup.select("ul.meetings meter")
+    assert len(meters) == 2 and all(0 <= int(m["value"]) <= 100 for m in meters)
