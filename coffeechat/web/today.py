@@ -30,8 +30,7 @@ def today(request: Request, work: Db) -> HTMLResponse:
         "columns": board(work.session, owner=work.owner),
         "upcoming": coming,
         "readiness": {
-            i.id: readiness(work.session, owner=work.owner, interview_id=i.id).score
-            for i in coming
+            i.id: readiness(work.session, owner=work.owner, interview_id=i.id).score for i in coming
         },
     }
     return render(request, "today/today.html", context, work=work)

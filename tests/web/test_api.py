@@ -128,6 +128,7 @@ def test_the_openapi_schema_documents_every_api_route_and_no_page(client: TestCl
         "/api/v1/interviews/{interview_id}/questions/plan",
         "/api/v1/interviews/{interview_id}/questions/{question_id}",
         "/api/v1/questions/lint",
+        "/api/v1/interviews/{interview_id}/readiness",
     }
     person = paths["/api/v1/people/{person_id}"]
     assert person["get"]["responses"]["200"]["content"]["application/json"]["schema"] == {
@@ -152,3 +153,11 @@ def test_the_openapi_schema_matches_what_the_api_returns(
         item = api.get(path).json()["items"][0]
         assert set(item) == set(schema[name]["properties"]), name
         assert set(schema[name].get("required", [])) <= set(item)
+
+
+def test_readiness_tells_the_score_and_the_gaps(api: TestClient, db: Session, me: User) -> None:
+    interview = make_interview(db, me, make_person(db, me, "Ada", org="Acme"))
+    ready = api.get(f"/api/v1/interviews/{interview.id}/readiness").json()
+    assert 0 <= ready["score"] < 100
+    assert {"key", "group", "label", "done", "found"} == set(ready["items"][0])
+    assert any(not item["done"] for item in ready["items"])

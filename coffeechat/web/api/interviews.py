@@ -12,11 +12,14 @@ from coffeechat.meetings.pipeline import (
     move_interview,
     new_interview,
 )
+from coffeechat.research.readiness import readiness
 from coffeechat.vocab import Stage
 from coffeechat.web.api.schemas import (
     InterviewIn,
     InterviewOut,
     InterviewsPage,
+    ReadinessItemOut,
+    ReadinessOut,
     StageMove,
     problem,
 )
@@ -78,3 +81,18 @@ def move(interview_id: int, body: StageMove, work: Db) -> InterviewOut:
         work.session, owner=work.owner, interview_id=interview_id, stage=body.stage
     )
     return InterviewOut.of(interview)
+
+
+@router.get("/{interview_id}/readiness", response_model=ReadinessOut, responses=NOT_FOUND)
+def ready(interview_id: int, work: Db) -> ReadinessOut:
+    """The preparation checklist and a 0-100 score."""
+    found = readiness(work.session, owner=work.owner, interview_id=interview_id)
+    return ReadinessOut(
+        interview_id=found.interview_id,
+        focus=found.focus,
+        score=found.score,
+        items=[
+            ReadinessItemOut(key=i.key, group=i.group, label=i.label, done=i.done, found=i.found)
+            for i in found.items
+        ],
+    )

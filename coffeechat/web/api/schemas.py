@@ -294,3 +294,18 @@ class QuestionPlanIn(BaseModel):
 
     count: int | None = Field(None, ge=3, le=20)
     minutes: int | None = Field(None, ge=5, le=240)
+
+
+class ReadinessItemOut(BaseModel):
+    key: str
+    group: str
+    label: str
+    done: bool
+    found: str
+
+
+class ReadinessOut(BaseModel):
+    interview_id: int
+    focus: str
+    score: int = Field(ge=0, le=100)
+    items: list[ReadinessItemOut]
