@@ -8,8 +8,8 @@ class CoffeechatError(Exception):
 
 
 class NotFound(CoffeechatError):
-    def __init__(self, what: str, key: object) -> None:
-        super().__init__(f"No {what} with id {key}.")
+    def __init__(self, what: str, key: object, message: str | None = None) -> None:
+        super().__init__(message or f"No {what} with id {key}.")
         self.what = what
         self.key = key
 

@@ -20,6 +20,7 @@ from coffeechat.cli import (
     profile,
     questions,
     readiness,
+    research,
     search,
     serve,
 )
@@ -68,6 +69,9 @@ app.add_typer(questions.app, name="questions", help="Plan, edit and lint intervi
 app.command("brief")(brief.brief)
 app.add_typer(careers.app, name="careers", help="Careers from O*NET: search, dossiers, links.")
 interviews.app.command("readiness")(readiness.readiness)
+app.add_typer(
+    research.app, name="research", help="Research organizations and people: pages in, facts out."
+)
 app.command("me")(profile.me)
 app.command("search")(search.search)
 app.command("demo")(demo.demo)

@@ -39,7 +39,7 @@ def resolve_organization(session: Session, *, owner: User, ref: str) -> Organiza
         return get_owned(session, Organization, int(ref), owner, "organization")
     found = find_organization(session, owner=owner, name=ref)
     if found is None:
-        raise NotFound("organization named", repr(ref))
+        raise NotFound("organization", ref, f"No organization named {ref.strip()!r}.")
     return found
 
 

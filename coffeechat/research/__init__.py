@@ -1,0 +1,1 @@
+"""Research before an interview: pages and documents in, classified facts out."""

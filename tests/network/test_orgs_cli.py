@@ -43,3 +43,9 @@ def test_a_bad_website_is_refused(cli: Cli) -> None:
 def test_unknown_organization_exits_2(cli: Cli) -> None:
     result = cli("orgs", "show", "7")
     assert result.exit_code == 2 and result.stderr == "Error: No organization with id 7.\n"
+
+
+def test_an_organization_named_nowhere_is_reported_by_name(cli: Cli) -> None:
+    result = cli("research", "facts", "Nowhere Inc")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: No organization named 'Nowhere Inc'.\n"
