@@ -8,8 +8,10 @@ from fastapi.responses import HTMLResponse, Response
 from coffeechat.models import Organization
 from coffeechat.network.directory import PeopleFilter, find_people
 from coffeechat.network.organizations import edit_organization, get_organization
+from coffeechat.research.service import list_facts
 from coffeechat.web.deps import Db, FormCsrf, redirect, render
 from coffeechat.web.forms import Form, all_or_nothing
+from coffeechat.web.uploads import megabytes
 
 router = APIRouter(include_in_schema=False)
 
@@ -23,7 +25,14 @@ def organization_page(request: Request, work: Db, organization_id: int) -> HTMLR
         where=PeopleFilter(organization_id=organization.id),
         limit=100,
     )
-    context = {"organization": organization, "people": people}
+    _org, facts = list_facts(work.session, owner=work.owner, organization=str(organization.id))
+    limit = request.app.state.settings.upload_max_bytes
+    context = {
+        "organization": organization,
+        "people": people,
+        "facts": facts,
+        "upload_limit": megabytes(limit),
+    }
     return render(request, "orgs/show.html", context, work=work)
 
 

@@ -14,6 +14,7 @@ from coffeechat.web import (
     orgs,
     people,
     questions,
+    research,
     today,
 )
 
@@ -24,6 +25,7 @@ for module in (
     orgs,
     interviews,
     questions,
+    research,
     brief,
     network,
     careers,

@@ -24,6 +24,7 @@ from coffeechat.config import Settings
 from coffeechat.db import LOCAL_USERNAME, Database, local_owner
 from coffeechat.models import User
 from coffeechat.web.app import create_app
+from tests.research.conftest import _server, site  # noqa: F401  (the local test web site)
 
 BASE_URL = "http://127.0.0.1:8000"
 
