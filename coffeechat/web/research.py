@@ -28,7 +28,7 @@ def _summary(done: Ingested) -> str:
     return f"{what} {title}: {found} fact{'s' if found != 1 else ''} to review."
 
 
-def _web_address(value: str) -> str:
+def web_address(value: str) -> str:
     """Only http(s) addresses: the form must never read files on this computer."""
     cleaned = value.strip()
     if urlsplit(cleaned).scheme not in ("http", "https"):
@@ -49,7 +49,7 @@ async def add(request: Request, work: Db, organization_id: int) -> Response:
     kind = form.get("kind")
     try:
         if kind == "url":
-            url = _web_address(str(form.get("url") or ""))
+            url = web_address(str(form.get("url") or ""))
             done = add_page(
                 work.session, owner=work.owner, organization=str(org.id), ref=url, settings=settings
             )

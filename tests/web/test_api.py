@@ -129,6 +129,9 @@ def test_the_openapi_schema_documents_every_api_route_and_no_page(client: TestCl
         "/api/v1/interviews/{interview_id}/questions/{question_id}",
         "/api/v1/questions/lint",
         "/api/v1/interviews/{interview_id}/readiness",
+        "/api/v1/organizations/{organization_id}/facts",
+        "/api/v1/organizations/{organization_id}/research",
+        "/api/v1/facts/{fact_id}",
     }
     person = paths["/api/v1/people/{person_id}"]
     assert person["get"]["responses"]["200"]["content"]["application/json"]["schema"] == {

@@ -133,3 +133,24 @@ def test_an_upload_declared_too_big_is_refused_before_it_is_read(
     message = _upload(roomy, acme.id, "huge.txt", b"x" * 100_000)
     assert message.startswith("Not added: files must be under")
     assert _facts(roomy, acme.id) == []
+
+
+def test_the_research_api_reads_text_and_reviews_facts(
+    client: TestClient, acme: Organization
+) -> None:
+    client.headers["X-CSRF-Token"] = client.get("/api/v1/session").json()["csrf_token"]
+    added = client.post(f"/api/v1/organizations/{acme.id}/research", json={"text": PASTED})
+    assert added.status_code == 201
+    body = added.json()
+    assert body["created"] is True and body["source"]["title"]
+    fact = body["facts"][0]
+    changed = client.patch(f"/api/v1/facts/{fact['id']}", json={"text": "Tools for life."})
+    assert changed.json()["text"] == "Tools for life." and changed.json()["status"] == "confirmed"
+    assert changed.json()["original"] == fact["text"]
+    client.patch(f"/api/v1/facts/{fact['id']}", json={"status": "rejected"})
+    listed = client.get(f"/api/v1/organizations/{acme.id}/facts").json()
+    assert fact["id"] not in [f["id"] for f in listed]
+    both = client.post(f"/api/v1/organizations/{acme.id}/research", json={})
+    assert both.status_code == 422 and both.json()["detail"][0]["loc"] == ["body", "url"]
+    local = client.post(f"/api/v1/organizations/{acme.id}/research", json={"url": "/etc/passwd"})
+    assert local.status_code == 422

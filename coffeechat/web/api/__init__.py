@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from coffeechat.web.api import interviews, organizations, people, questions
+from coffeechat.web.api import interviews, organizations, people, questions, research
 from coffeechat.web.api.schemas import Session, problem
 
 router = APIRouter(
@@ -19,5 +19,5 @@ def session(request: Request) -> Session:
     return Session(csrf_token=request.state.csrf)
 
 
-for module in (people, organizations, interviews, questions):
+for module in (people, organizations, interviews, questions, research):
     router.include_router(module.router)

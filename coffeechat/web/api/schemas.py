@@ -309,3 +309,43 @@ class ReadinessOut(BaseModel):
     focus: str
     score: int = Field(ge=0, le=100)
     items: list[ReadinessItemOut]
+
+
+class SourceRef(BaseModel):
+    id: int
+    title: str
+    url: str | None
+
+
+class FactOut(BaseModel):
+    id: int
+    kind: str
+    text: str = Field(
+        description="The sentence as shown: the user's correction, else the source's."
+    )
+    original: str
+    status: Literal["new", "confirmed", "rejected"]
+    confidence: float
+    source: SourceRef
+
+
+class ResearchIn(BaseModel):
+    """Either a web page to fetch or text to read."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: Annotated[str, Field(max_length=2000)] | None = None
+    text: Annotated[str, Field(max_length=200_000)] | None = None
+
+
+class ResearchOut(BaseModel):
+    source: SourceRef
+    created: bool
+    facts: list[FactOut]
+
+
+class FactPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    status: Literal["confirmed", "rejected"] | None = None
+    text: Annotated[str, Field(min_length=1, max_length=2000)] | None = None
