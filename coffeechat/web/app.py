@@ -95,7 +95,9 @@ def _error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Invalid)
     def invalid(request: Request, error: Invalid) -> Response:
-        field = FIELD_OF.get(error.field, error.field)
+        # A person's contacts are lists in the API ("emails"); services name one ("email").
+        people = request.url.path.startswith("/api/v1/people")
+        field = FIELD_OF.get(error.field, error.field) if people else error.field
         detail = [{"loc": ["body", field], "msg": error.message, "type": "value_error"}]
         return JSONResponse({"detail": detail}, status_code=422)
 
