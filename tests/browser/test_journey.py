@@ -32,6 +32,21 @@ def test_a_new_user_adds_people_plans_and_moves_an_interview(server: str, page: 
     expect(page.locator(".flash")).to_have_text("Added Priya Natarajan.")
     expect(page.locator(".prose strong")).to_have_text("readmissions")
     shot(page, "03-person")
+    priya = page.url
+
+    page.get_by_role("link", name="Northwind Health").first.click()
+    page.get_by_label("Pasted text").fill(
+        "Our mission\n\nWe bring good care close to home for every family in the region.\n\n"
+        "Culture\n\nAnalysts sit with nurses on the wards one day a week."
+    )
+    page.get_by_role("button", name="Add text").click()
+    expect(page.locator(".flash")).to_contain_text("to review")
+    first = page.locator("ul.facts-list li").first
+    first.get_by_role("button", name="Confirm").click()
+    expect(page.locator(".flash")).to_have_text("Fact confirmed.")
+    shot(page, "03b-organization")
+    page.goto(priya)
+    expect(page.locator("h1")).to_have_text("Priya Natarajan")
 
     page.get_by_role("link", name="Add someone Priya introduced you to").click()
     expect(page.get_by_label("Referred by")).to_have_value(re.compile(r"\d+"))
