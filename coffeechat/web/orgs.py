@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
@@ -30,7 +32,8 @@ def organization_page(request: Request, work: Db, organization_id: int) -> HTMLR
     context = {
         "organization": organization,
         "people": people,
-        "facts": facts,
+        # Kinds in the research's own order (mission first), not alphabetical.
+        "facts": [(kind, list(group)) for kind, group in groupby(facts, key=lambda f: f.kind)],
         "upload_limit": megabytes(limit),
     }
     return render(request, "orgs/show.html", context, work=work)
