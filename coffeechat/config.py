@@ -31,6 +31,11 @@ class Settings(BaseSettings):
     dedupe_threshold: int = 90
     thank_you_due_hours: int = 24
     keep_in_touch_days: int = 90
+    next_contact_business_days: int = Field(default=3, ge=1)
+    follow_up_business_days: int = Field(default=7, ge=1)
+    give_up_business_days: int = Field(default=7, ge=1)
+    update_note_days: int = Field(default=21, ge=1)
+    prepare_days: int = Field(default=2, ge=0)
     # A question bank of your own, in the shape of coffeechat/questions/bank.toml.
     question_bank: Path | None = None
     host: str = "127.0.0.1"

@@ -6,6 +6,7 @@ import typer
 
 from coffeechat import __version__
 from coffeechat.cli import (
+    agenda,
     attire,
     brief,
     calendar,
@@ -13,9 +14,11 @@ from coffeechat.cli import (
     demo,
     export,
     imports,
+    interview_log,
     interview_schedule,
     interviews,
     orgs,
+    outreach,
     people,
     profile,
     questions,
@@ -23,6 +26,7 @@ from coffeechat.cli import (
     research,
     search,
     serve,
+    thanks,
 )
 from coffeechat.cli._common import STATE
 
@@ -65,6 +69,10 @@ app.add_typer(
 interviews.app.command("schedule")(interview_schedule.schedule)
 export.app.command("ics")(calendar.export_ics)
 app.command("attire")(attire.attire)
+app.add_typer(outreach.app, name="outreach", help="Ask for a meeting; record sent and replies.")
+app.add_typer(thanks.app, name="thanks", help="Thank-you, update and keep-in-touch notes.")
+interviews.app.command("log")(interview_log.log)
+app.command("agenda")(agenda.agenda)
 app.add_typer(questions.app, name="questions", help="Plan, edit and lint interview questions.")
 app.command("brief")(brief.brief)
 app.add_typer(careers.app, name="careers", help="Careers from O*NET: search, dossiers, links.")

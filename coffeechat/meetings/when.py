@@ -110,3 +110,33 @@ def describe_span(start: datetime, minutes: int, zone: tzinfo) -> str:
 def _zone_name(zone: tzinfo) -> str:
     key = getattr(zone, "key", None)
     return key if isinstance(key, str) else "UTC"
+
+
+# A record of something done may run a little ahead of the clock (typing "now" slowly).
+_FUTURE_SLACK = timedelta(minutes=5)
+
+
+def parse_past(
+    text: str, *, zone: tzinfo, now: datetime | None = None, field: str = "at"
+) -> datetime:
+    """When something already happened ("yesterday 3pm", "2026-11-20 14:00"), as aware UTC.
+
+    For records (a request sent, a reply, a meeting held, a note sent): "Tuesday" means
+    the last one, and a moment in the future is refused.
+    """
+    current = now or utcnow()
+    moment = parse_when(text, zone=zone, now=current, prefer="past", field=field)
+    if moment > current + _FUTURE_SLACK:
+        raise Invalid(
+            field, f"{' '.join(text.split())!r} means {describe_when(moment, zone)}, in the future"
+        )
+    return moment
+
+
+def resolve_past(
+    session: Session, *, owner: User, text: str | None, field: str = "at"
+) -> datetime | None:
+    """``text`` read with :func:`parse_past` in the user's zone; None stays None ("now")."""
+    if text is None:
+        return None
+    return parse_past(text, zone=owner_zone(session, owner), field=field)

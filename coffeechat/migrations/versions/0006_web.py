@@ -1,7 +1,7 @@
 """Indexes the web pages lean on: people by name, interviews by stage and recency.
 
 Revision ID: 0006_web
-Revises: 0003_onet
+Revises: 0004_meetings
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0006_web"
-down_revision: str | None = "0003_onet"
+down_revision: str | None = "0004_meetings"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
