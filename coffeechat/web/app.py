@@ -33,7 +33,7 @@ def _templates() -> Jinja2Templates:
         lstrip_blocks=True,
     )
     environment.filters.update(markdown=text.markdown, local=text.local_time, label=text.label)
-    environment.globals.update(warmth_class=text.warmth_class)
+    environment.globals.update(warmth_class=text.warmth_class, mailto=text.mailto)
     return Jinja2Templates(env=environment)
 
 

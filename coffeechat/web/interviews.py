@@ -19,8 +19,10 @@ from coffeechat.research.readiness import readiness
 from coffeechat.vocab import Stage, Venue
 from coffeechat.web.deps import Db, FormCsrf, redirect, render
 from coffeechat.web.forms import Form, all_or_nothing
+from coffeechat.web.meetings import drafts_for
 
 SCHEDULABLE = {Stage.IDEA.value, Stage.REQUESTED.value, Stage.SCHEDULED.value}
+LOGGABLE = SCHEDULABLE | {Stage.HELD.value, Stage.THANKED.value, Stage.CLOSED.value}
 
 router = APIRouter(include_in_schema=False)
 
@@ -50,12 +52,24 @@ def _schedule_values(interview: Interview, zone: ZoneInfo) -> dict[str, str]:
     }
 
 
+def interview_page_with(
+    request: Request, work: Db, interview_id: int, log_form: Form
+) -> HTMLResponse:
+    interview = get_interview(work.session, owner=work.owner, interview_id=interview_id)
+    return _page(request, work, interview, log_form=log_form)
+
+
 def _page(
-    request: Request, work: Db, interview: Interview, schedule_form: Form | None = None
+    request: Request,
+    work: Db,
+    interview: Interview,
+    schedule_form: Form | None = None,
+    log_form: Form | None = None,
 ) -> HTMLResponse:
     """The interview page; a refused form comes back filled in, with its problems."""
     zone = owner_zone(work.session, work.owner)
     form = schedule_form or Form(_schedule_values(interview, zone))
+    log = log_form or Form({"notes": "", "takeaways": "", "referrals": ""})
     context = {
         "interview": interview,
         "moves": next_moves(interview.stage),
@@ -65,8 +79,11 @@ def _page(
         "attire": advise(work.session, owner=work.owner, interview_id=interview.id),
         "ready": readiness(work.session, owner=work.owner, interview_id=interview.id),
         "levels": [(level, LEVEL_LABELS[level].capitalize()) for level in LEVELS],
+        "drafts": drafts_for(work.session, work.owner, interview),
+        "log": log,
+        "can_log": interview.stage in LOGGABLE,
     }
-    status = 200 if form.ok else 422
+    status = 200 if form.ok and log.ok else 422
     return render(request, "interviews/show.html", context, status, work=work)
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from functools import lru_cache
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from markdown_it import MarkdownIt
@@ -42,3 +44,9 @@ def warmth_class(score: int | None) -> str:
     if score is None:
         return "warm-none"
     return "warm-high" if score >= 60 else "warm-mid" if score >= 30 else "warm-low"
+
+
+def mailto(to: Sequence[str], subject: str, body: str) -> str:
+    """A mailto: link that opens the user's mail program with the note filled in."""
+    address = ",".join(quote(a, safe="@.+-_") for a in to)
+    return f"mailto:{address}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"

@@ -7,8 +7,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import select
 
 from coffeechat.demo import build_demo
+from coffeechat.meetings.agenda import AgendaItem, build_agenda, rules_from
 from coffeechat.meetings.board import board, upcoming
-from coffeechat.models import Person
+from coffeechat.models import Person, utcnow
 from coffeechat.research.readiness import readiness
 from coffeechat.scoping import scope
 from coffeechat.web.deps import Db, FormCsrf, redirect, render
@@ -26,7 +27,10 @@ def today(request: Request, work: Db) -> HTMLResponse:
     if not _has_people(work):
         return render(request, "today/welcome.html", work=work)
     coming = upcoming(work.session, owner=work.owner)
+    settings = request.app.state.settings
+    agenda = build_agenda(work.session, owner=work.owner, now=utcnow(), rules=rules_from(settings))
     context = {
+        "agenda": [(item, agenda_link(item)) for item in agenda],
         "columns": board(work.session, owner=work.owner),
         "upcoming": coming,
         "readiness": {
@@ -46,3 +50,20 @@ def load_demo(work: Db) -> RedirectResponse:
         "/",
         f"Loaded a sample network: {summary.people} people and {summary.interviews} interviews.",
     )
+
+
+# Where each kind of agenda item is acted on.
+_ANCHORS = {
+    "thank_you": "#messages",
+    "follow_up": "#messages",
+    "update": "#messages",
+    "keep_in_touch": "#messages",
+    "log": "#log",
+    "prepare": "#ready",
+    "no_reply": "#messages",
+    "next_contact": "",
+}
+
+
+def agenda_link(item: AgendaItem) -> str:
+    return f"/interviews/{item.interview_id}{_ANCHORS.get(item.kind, '')}"

@@ -27,7 +27,23 @@ def test_the_feed_lists_scheduled_meetings(client: TestClient, db: Session, me: 
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/calendar")
     assert response.text.startswith("BEGIN:VCALENDAR")
-    assert "Ada Lovelace" in response.text and response.text.count("BEGIN:VEVENT") == 1
+    text = response.text.replace("\r\n ", "")  # unfold long lines
+    assert text.count("BEGIN:VEVENT") == 2
+    assert "Ada Lovelace" in text
+    assert "SUMMARY:Informational interview with Ada Lovelace" in text
+    # On the meeting's day, a reminder to write down how it went.
+    assert "SUMMARY:Write down how the meeting with Ada Lovelace went" in text
+
+
+def test_due_actions_are_all_day_events_on_their_day(
+    client: TestClient, db: Session, me: User
+) -> None:
+    interview = make_interview(db, me, make_person(db, me, "Ada Lovelace"))
+    interview.stage, interview.held_at = "held", utcnow() - timedelta(hours=2)
+    db.flush()
+    text = client.get(_feed(client)).text.replace("\r\n ", "")
+    assert "SUMMARY:Thank Ada Lovelace for the meeting" in text
+    assert "DTSTART;VALUE=DATE:" in text
 
 
 def test_a_wrong_token_finds_nothing(client: TestClient) -> None:
