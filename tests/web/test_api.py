@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from coffeechat.models import User
+from coffeechat.models import User, utcnow
 from tests.factories import make_interview, make_org, make_person, make_user
 
 
@@ -132,6 +133,7 @@ def test_the_openapi_schema_documents_every_api_route_and_no_page(client: TestCl
         "/api/v1/organizations/{organization_id}/facts",
         "/api/v1/organizations/{organization_id}/research",
         "/api/v1/facts/{fact_id}",
+        "/api/v1/agenda",
     }
     person = paths["/api/v1/people/{person_id}"]
     assert person["get"]["responses"]["200"]["content"]["application/json"]["schema"] == {
@@ -164,3 +166,14 @@ def test_readiness_tells_the_score_and_the_gaps(api: TestClient, db: Session, me
     assert 0 <= ready["score"] < 100
     assert {"key", "group", "label", "done", "found"} == set(ready["items"][0])
     assert any(not item["done"] for item in ready["items"])
+
+
+def test_the_agenda_lists_what_is_due(api: TestClient, db: Session, me: User) -> None:
+    interview = make_interview(db, me, make_person(db, me, "Ada"))
+    interview.stage, interview.held_at = "held", utcnow() - timedelta(days=2)
+    db.flush()
+    items = api.get("/api/v1/agenda").json()
+    assert [(i["kind"], i["interview_id"], i["overdue"]) for i in items] == [
+        ("thank_you", interview.id, True)
+    ]
+    assert api.get("/api/v1/agenda?day=not-a-day").status_code == 422

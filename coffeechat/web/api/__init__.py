@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from coffeechat.web.api import interviews, organizations, people, questions, research
+from coffeechat.web.api import (
+    agenda,
+    interviews,
+    organizations,
+    people,
+    questions,
+    research,
+)
 from coffeechat.web.api.schemas import Session, problem
 
 router = APIRouter(
@@ -19,5 +26,5 @@ def session(request: Request) -> Session:
     return Session(csrf_token=request.state.csrf)
 
 
-for module in (people, organizations, interviews, questions, research):
+for module in (people, organizations, interviews, questions, research, agenda):
     router.include_router(module.router)

@@ -349,3 +349,17 @@ class FactPatch(BaseModel):
 
     status: Literal["confirmed", "rejected"] | None = None
     text: Annotated[str, Field(min_length=1, max_length=2000)] | None = None
+
+
+class AgendaItemOut(BaseModel):
+    kind: str = Field(
+        description="thank_you, log, prepare, follow_up, next_contact, no_reply, update or "
+        "keep_in_touch"
+    )
+    due: datetime
+    overdue: bool
+    interview_id: int
+    person_id: int | None
+    person_name: str | None
+    title: str
+    readiness: int | None = Field(None, description="For meetings to prepare: 0-100.")
