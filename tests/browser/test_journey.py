@@ -104,6 +104,23 @@ def test_a_new_user_adds_people_plans_and_moves_an_interview(server: str, page: 
     expect(page.locator(".column[data-stage=held] .board-card")).to_have_count(1)
     shot(page, "05-today")
 
+    page.goto(interview)
+    page.get_by_label("Notes", exact=True).fill("She moved from lab work to analytics via SQL.")
+    page.get_by_label("Key takeaways").fill("Build one small public project")
+    page.get_by_label("People they suggested you talk to").fill("Dana Lee, Head of Data at Globex")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".flash")).to_contain_text("Added Dana Lee to your network")
+    thanks = page.locator("article.draft", has=page.locator("#draft-thank-you-h"))
+    expect(thanks.locator("textarea")).to_contain_text("Build one small public project")
+    expect(thanks.get_by_role("link", name="Open in your email")).to_have_attribute(
+        "href", re.compile(r"^mailto:priya@northwind\.example\?subject=")
+    )
+    thanks.get_by_role("button", name="Copy message").click()
+    thanks.get_by_role("button", name="I sent it").click()
+    expect(page.locator(".flash")).to_contain_text("Thank-you recorded as sent")
+    expect(page.locator(".lead .chip")).to_have_text("Thanked")
+    shot(page, "05b-thanked")
+
     page.get_by_role("link", name="People", exact=True).click()
     page.get_by_label("Search", exact=True).press_sequentially("elen", delay=30)
     expect(page.locator("ul.people a.name")).to_have_text(["Elena Sokolova"])
