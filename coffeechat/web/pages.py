@@ -14,6 +14,7 @@ from coffeechat.web import (
     network,
     orgs,
     people,
+    profile,
     questions,
     research,
     today,
@@ -33,5 +34,6 @@ for module in (
     careers,
     calendar,
     imports,
+    profile,
 ):
     router.include_router(module.router)
