@@ -103,3 +103,22 @@ def test_planted_markup_in_every_text_field_never_runs(server: str, page: Page) 
     assert page.evaluate("window.__planted") is None
     assert alerts == []
     shot(page, "planted-markup")
+
+
+def test_a_form_is_sent_once_however_often_it_is_submitted(server: str, page: Page) -> None:
+    page.goto(f"{server}/people/new")
+    page.get_by_label("Name").fill("Ada Lovelace")
+    # Submit events as a double click sends them (synthetic ones do not navigate away).
+    blocked = page.evaluate(
+        """() => {
+            const form = document.querySelector('form.stacked');
+            const send = () => {
+                const event = new SubmitEvent('submit', {cancelable: true, bubbles: true});
+                form.dispatchEvent(event);
+                return event.defaultPrevented;
+            };
+            return [send(), send(), send()];
+        }"""
+    )
+    assert blocked == [False, True, True]
+    assert page.get_by_role("button", name="Add person").is_disabled()

@@ -151,3 +151,13 @@ document.querySelectorAll("textarea[data-lint]").forEach((area) => {
     }, 250);
   });
 });
+
+// Coming back with the browser's Back button restores a page from its cache, buttons
+// still disabled by the double-submit guard: make its forms usable again.
+window.addEventListener("pageshow", (event) => {
+  if (!event.persisted) return;
+  document.querySelectorAll("form[data-submitted]").forEach((form) => {
+    delete form.dataset.submitted;
+    form.querySelectorAll("button[type=submit]").forEach((b) => { b.disabled = false; });
+  });
+});
