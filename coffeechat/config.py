@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     onet_url: str = "https://www.onetcenter.org/dl_files/database/db_30_3_text.zip"
     onet_max_bytes: int = 200 * 1024 * 1024
     dedupe_threshold: int = 90
+    import_max_bytes: int = 50 * 1024 * 1024
     thank_you_due_hours: int = 24
     keep_in_touch_days: int = 90
     next_contact_business_days: int = Field(default=3, ge=1)

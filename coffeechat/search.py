@@ -104,9 +104,16 @@ def _person_rows(connection: Connection, ids: set[int]) -> Iterable[tuple[int, i
         .where(Person.id.in_(ids))
     )
     for pid, owner, name, title, org, location, notes in connection.execute(statement):
-        role = " at ".join(part for part in (title, org) if part)
-        parts = [role, location or "", " ".join(tags.get(pid, [])), notes or ""]
-        yield pid, owner, name, " · ".join(p for p in parts if p)
+        yield pid, owner, name, person_body(title, org, location, tags.get(pid, []), notes)
+
+
+def person_body(
+    title: str | None, org: str | None, location: str | None, tags: list[str], notes: str | None
+) -> str:
+    """The searchable text of a person besides their name."""
+    role = " at ".join(part for part in (title, org) if part)
+    parts = [role, location or "", " ".join(tags), notes or ""]
+    return " · ".join(p for p in parts if p)
 
 
 def _organization_rows(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner, Result
@@ -21,6 +22,11 @@ from coffeechat.config import get_settings, normalise_url
 from coffeechat.db import make_engine, migrate
 from coffeechat.models import User
 from tests.factories import make_user
+
+# CI replays the same examples on every run, so a red build always means a real change.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 POSTGRES_URL = os.environ.get("COFFEECHAT_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]

@@ -20,6 +20,7 @@ from coffeechat.cli import (
     orgs,
     outreach,
     people,
+    people_merge,
     profile,
     questions,
     readiness,
@@ -80,6 +81,9 @@ interviews.app.command("readiness")(readiness.readiness)
 app.add_typer(
     research.app, name="research", help="Research organizations and people: pages in, facts out."
 )
+people.app.command("duplicates")(people_merge.duplicates)
+people.app.command("merge")(people_merge.merge)
+app.command("backup")(export.backup)
 app.command("me")(profile.me)
 app.command("search")(search.search)
 app.command("demo")(demo.demo)

@@ -36,7 +36,10 @@ def normalise_phone(value: str, region: str = "US") -> tuple[str, str]:
 def normalise_url(value: str, field: str = "url") -> tuple[str, str]:
     """(value, key) for an http(s) URL; the key drops scheme, "www.", query and trailing slash."""
     cleaned = value.strip()
-    parts = urlsplit(cleaned if "://" in cleaned else f"https://{cleaned}")
+    try:
+        parts = urlsplit(cleaned if "://" in cleaned else f"https://{cleaned}")
+    except ValueError:  # for example an unclosed "[" of an IPv6 host
+        raise Invalid(field, f"{value!r} is not a web address (http or https)") from None
     if parts.scheme not in ("http", "https") or not parts.hostname or "." not in parts.hostname:
         raise Invalid(field, f"{value!r} is not a web address (http or https)")
     host = parts.hostname.lower().removeprefix("www.")

@@ -219,6 +219,8 @@ _text = (
     )
     .map(str.strip)
     .filter(bool)
+    # icalendar reads a literal backslash-N as the RFC 5545 line-break escape, by design.
+    .filter(lambda text: "\\N" not in text)
 )
 _line = _text.map(lambda text: " ".join(text.split())).filter(bool)
 
