@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
@@ -153,3 +154,21 @@ def test_the_sample_network_can_be_explored(server: str, page: Page) -> None:
         page.goto(server + path)
         expect(page.locator("h1")).to_be_visible()
         shot(page, name)
+
+
+def test_contacts_are_imported_from_an_uploaded_file(
+    server: str, page: Page, tmp_path: Path
+) -> None:
+    card = tmp_path / "contacts.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nORG:Navy\r\n"
+        "EMAIL:grace@navy.example\r\nEND:VCARD\r\n"
+    )
+    page.goto(f"{server}/import")
+    page.get_by_label("vCard (.vcf)").check()
+    page.get_by_label("File").set_input_files(str(card))
+    page.get_by_role("button", name="Import").click()
+    expect(page.locator("section.report")).to_contain_text("Added 1 person")
+    shot(page, "12-import")
+    page.get_by_role("link", name="See your people").click()
+    expect(page.locator("ul.people a.name")).to_have_text(["Grace Hopper"])
