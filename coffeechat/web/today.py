@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from coffeechat.demo import build_demo
-from coffeechat.meetings.agenda import AgendaItem, build_agenda, rules_from
+from coffeechat.meetings.agenda import (
+    AgendaItem,
+    build_agenda,
+    research_readiness,
+    rules_from,
+)
 from coffeechat.meetings.board import board, upcoming
-from coffeechat.models import Person, utcnow
-from coffeechat.research.readiness import readiness
+from coffeechat.models import Person, User, utcnow
 from coffeechat.scoping import scope
 from coffeechat.web.deps import Db, FormCsrf, redirect, render
 
@@ -28,14 +35,22 @@ def today(request: Request, work: Db) -> HTMLResponse:
         return render(request, "today/welcome.html", work=work)
     coming = upcoming(work.session, owner=work.owner)
     settings = request.app.state.settings
-    agenda = build_agenda(work.session, owner=work.owner, now=utcnow(), rules=rules_from(settings))
+    # Readiness costs queries per meeting: score only the few soonest meetings (the ones
+    # listed as coming up), once each, so the page's cost stays fixed however busy the week.
+    scores = research_readiness(work.session, work.owner, [i.id for i in coming])
+
+    def scored(session: Session, owner: User, ids: Sequence[int]) -> dict[int, int]:
+        return {i: scores[i] for i in ids if i in scores}
+
+    upcoming_scores = scores
+    agenda = build_agenda(
+        work.session, owner=work.owner, now=utcnow(), rules=rules_from(settings), readiness=scored
+    )
     context = {
         "agenda": [(item, agenda_link(item)) for item in agenda],
         "columns": board(work.session, owner=work.owner),
         "upcoming": coming,
-        "readiness": {
-            i.id: readiness(work.session, owner=work.owner, interview_id=i.id).score for i in coming
-        },
+        "readiness": upcoming_scores,
     }
     return render(request, "today/today.html", context, work=work)
 
