@@ -61,7 +61,8 @@ def test_pages_fit_a_360_pixel_phone(server: str, browser: Browser) -> None:
     phone.get_by_role("button", name="Explore a sample network").click()
     expect(phone.locator(".flash")).to_be_visible()
     for path in ("/", "/people", "/people/new", "/people/1", "/orgs/1", "/interviews",
-                 "/interviews/1", "/people/99999"):  # fmt: skip
+                 "/interviews/1", "/interviews/2", "/network", "/careers", "/import", "/me",
+                 "/people/99999"):  # fmt: skip
         phone.goto(server + path)
         width = phone.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, f"{path} is {width}px wide"
