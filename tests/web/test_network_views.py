@@ -55,3 +55,24 @@ def test_a_big_network_shows_the_best_connected_first(db: Session, me: User) -> 
     picture = network_picture(db, owner=me, limit=13)
     assert picture.total == 33 and picture.shown == 13
     assert {n.name for n in picture.nodes} == {"Hub"} | {f"Friend {n}" for n in range(12)}
+
+
+def test_the_progress_chart_counts_conversations_and_referrals_by_month(
+    client: TestClient, db: Session, me: User
+) -> None:
+    from coffeechat.models import utcnow
+    from tests.factories import make_interview
+
+    priya = make_person(db, me, "Priya")
+    make_person(db, me, "Elena", referred_by=priya.id)
+    for _ in range(2):
+        interview = make_interview(db, me, priya)
+        interview.stage, interview.held_at = "held", utcnow()
+    db.flush()
+    soup = page(client.get("/network"))
+    rows = soup.select("#progress-h ~ table tbody tr")
+    assert len(rows) == 12
+    month, conversations, referrals = (td.get_text() for td in rows[-1].select("td"))
+    assert month == utcnow().strftime("%Y-%m")
+    assert (conversations, referrals) == ("2", "1")
+    assert len(soup.select("svg.chart rect.conversations")) == 12
