@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from coffeechat.meetings.pipeline import ALLOWED_MOVES
+from coffeechat.meetings.pipeline import ALLOWED_MOVES, parse_stage
 from coffeechat.models import Interview, Stage, User, utcnow
 from coffeechat.scoping import owned, scope
 
@@ -98,3 +98,40 @@ def upcoming(
         .limit(limit)
     )
     return list(session.scalars(statement))
+
+
+@dataclass(frozen=True)
+class InterviewPage:
+    interviews: list[Interview]
+    offset: int
+    limit: int
+    has_more: bool
+
+
+def interviews_page(
+    session: Session,
+    *,
+    owner: User,
+    stage: str | Stage | None = None,
+    person_id: int | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> InterviewPage:
+    """A page of interviews, the most recently moved first (as ``list_interviews`` orders)."""
+    statement = (
+        owned(Interview, owner)
+        .options(
+            selectinload(Interview.person),
+            selectinload(Interview.organization),
+            selectinload(Interview.career),
+        )
+        .order_by(Interview.stage_changed_at.desc(), Interview.id.desc())
+        .offset(offset)
+        .limit(limit + 1)
+    )
+    if stage is not None:
+        statement = statement.where(Interview.stage == parse_stage(stage).value)
+    if person_id is not None:
+        statement = statement.where(Interview.person_id == person_id)
+    rows = list(session.scalars(statement))
+    return InterviewPage(rows[:limit], offset, limit, len(rows) > limit)

@@ -10,8 +10,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from coffeechat.errors import Invalid
 from coffeechat.meetings.attire import advise, choose_attire
 from coffeechat.meetings.attire_rules import LEVEL_LABELS, LEVELS
-from coffeechat.meetings.board import BOARD_STAGES, next_moves
-from coffeechat.meetings.pipeline import get_interview, list_interviews, move_interview
+from coffeechat.meetings.board import BOARD_STAGES, interviews_page, next_moves
+from coffeechat.meetings.pipeline import get_interview, move_interview
 from coffeechat.meetings.schedule import schedule_interview
 from coffeechat.meetings.when import describe_span, owner_zone, parse_when
 from coffeechat.models import Interview, utcnow
@@ -21,6 +21,7 @@ from coffeechat.web.deps import Db, FormCsrf, redirect, render
 from coffeechat.web.forms import Form, all_or_nothing
 from coffeechat.web.meetings import drafts_for
 
+PAGE = 50
 SCHEDULABLE = {Stage.IDEA.value, Stage.REQUESTED.value, Stage.SCHEDULED.value}
 LOGGABLE = SCHEDULABLE | {Stage.HELD.value, Stage.THANKED.value, Stage.CLOSED.value}
 
@@ -28,10 +29,19 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/interviews", response_class=HTMLResponse)
-def interviews(request: Request, work: Db, stage: str = "") -> HTMLResponse:
+def interviews(request: Request, work: Db, stage: str = "", page: int = 1) -> HTMLResponse:
     chosen = stage if stage in {s.value for s in BOARD_STAGES} else None
-    rows = list_interviews(work.session, owner=work.owner, stage=chosen)
-    context = {"interviews": rows, "stage": chosen, "stages": BOARD_STAGES}
+    page = max(page, 1)
+    found = interviews_page(
+        work.session, owner=work.owner, stage=chosen, limit=PAGE, offset=(page - 1) * PAGE
+    )
+    context = {
+        "interviews": found.interviews,
+        "has_more": found.has_more,
+        "page": page,
+        "stage": chosen,
+        "stages": BOARD_STAGES,
+    }
     return render(request, "interviews/list.html", context, work=work)
 
 

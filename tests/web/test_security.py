@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from coffeechat.web.security import NotLoopback, check_bind_host, host_name, is_loopback
@@ -114,3 +115,15 @@ def test_host_name_drops_the_port_and_brackets() -> None:
     assert host_name("LOCALHOST:8000") == "localhost"
     assert host_name("[::1]:8000") == "::1"
     assert host_name("127.0.0.1") == "127.0.0.1"
+
+
+def test_an_unexpected_failure_shows_a_friendly_page(app: FastAPI) -> None:
+    def broken() -> None:
+        raise RuntimeError("a bug")
+
+    app.add_api_route("/broken", broken)
+    with TestClient(app, base_url="http://127.0.0.1:8000", raise_server_exceptions=False) as c:
+        response = c.get("/broken")
+    assert response.status_code == 500
+    assert page(response).h1.get_text() == "Something went wrong"
+    assert "a bug" not in response.text

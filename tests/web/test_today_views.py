@@ -98,3 +98,14 @@ def test_upcoming_meetings_are_listed_soonest_first(
     assert [a.get_text() for a in meetings] == ["Sooner", "Later"]
     meters = soup.select("ul.meetings meter")
     assert len(meters) == 2 and all(0 <= int(m["value"]) <= 100 for m in meters)
+
+
+def test_the_interview_list_pages_through_many(client: TestClient, db: Session, me: User) -> None:
+    person = make_person(db, me, "Ada")
+    for _ in range(55):
+        make_interview(db, me, person)
+    first = page(client.get("/interviews?stage=idea"))
+    assert len(first.select("table.list tbody tr")) == 50
+    following = first.select_one("a[rel=next]")["href"]
+    assert following == "/interviews?stage=idea&page=2"
+    assert len(page(client.get(following)).select("table.list tbody tr")) == 5

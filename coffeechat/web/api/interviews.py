@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from coffeechat.meetings.board import interviews_page
 from coffeechat.meetings.pipeline import (
     get_interview,
-    list_interviews,
     move_interview,
     new_interview,
 )
@@ -38,13 +38,19 @@ def list_all(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> InterviewsPage:
     """Interviews, the most recently moved first, optionally in one stage or with one person."""
-    rows = list_interviews(work.session, owner=work.owner, stage=stage, person_id=person_id)
-    window = rows[offset : offset + limit]
-    return InterviewsPage(
-        items=[InterviewOut.of(i) for i in window],
-        offset=offset,
+    page = interviews_page(
+        work.session,
+        owner=work.owner,
+        stage=stage,
+        person_id=person_id,
         limit=limit,
-        has_more=len(rows) > offset + limit,
+        offset=offset,
+    )
+    return InterviewsPage(
+        items=[InterviewOut.of(i) for i in page.interviews],
+        offset=page.offset,
+        limit=page.limit,
+        has_more=page.has_more,
     )
 
 
