@@ -70,7 +70,7 @@ def test_the_progress_chart_counts_conversations_and_referrals_by_month(
         interview.stage, interview.held_at = "held", utcnow()
     db.flush()
     soup = page(client.get("/network"))
-    rows = soup.select("#progress-h ~ table tbody tr")
+    rows = soup.select("section[aria-labelledby=progress-h] table tbody tr")
     assert len(rows) == 12
     month, conversations, referrals = (td.get_text() for td in rows[-1].select("td"))
     assert month == utcnow().strftime("%Y-%m")
