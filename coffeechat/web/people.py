@@ -8,8 +8,9 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from coffeechat.errors import NotFound
+from coffeechat.errors import Invalid, NotFound
 from coffeechat.meetings.pipeline import new_interview
+from coffeechat.meetings.thanks import set_keep_in_touch
 from coffeechat.models import HowMet, Person
 from coffeechat.network.contacts import normalise_email, normalise_phone, normalise_url
 from coffeechat.network.directory import (
@@ -147,7 +148,12 @@ async def create_person(request: Request, work: Db) -> Response:
 def person_page(request: Request, work: Db, person_id: int) -> HTMLResponse:
     person = get_person(work.session, owner=work.owner, person_id=person_id)
     story = person_story(work.session, owner=work.owner, person=person)
-    context = {"story": story, "person": person, "focuses": [f.value for f in Focus]}
+    context = {
+        "story": story,
+        "person": person,
+        "focuses": [f.value for f in Focus],
+        "default_days": request.app.state.settings.keep_in_touch_days,
+    }
     return render(request, "people/show.html", context, work=work)
 
 
@@ -220,3 +226,21 @@ async def plan_interview(request: Request, work: Db, person_id: int) -> Response
     if not form.ok:
         return redirect(f"/people/{person_id}", f"Not planned: {next(iter(form.errors.values()))}")
     return redirect(f"/interviews/{interview.id}", "Interview planned. Now prepare for it.")
+
+
+@router.post("/people/{person_id}/keep-in-touch", dependencies=[FormCsrf])
+async def keep_in_touch(request: Request, work: Db, person_id: int) -> RedirectResponse:
+    raw = str((await request.form()).get("days") or "").strip()
+    back = f"/people/{person_id}"
+    if raw and not raw.isdigit():
+        return redirect(back, "Not saved: give a number of days (0 for never).")
+    days = int(raw) if raw else None
+    try:
+        set_keep_in_touch(work.session, owner=work.owner, person_id=person_id, days=days)
+    except Invalid as error:
+        return redirect(back, f"Not saved: the days {error.message}.")
+    if days is None:
+        return redirect(back, "Keep-in-touch reminders follow your default.")
+    if days == 0:
+        return redirect(back, "No keep-in-touch reminders for this person.")
+    return redirect(back, f"You will be reminded to keep in touch every {days} days.")

@@ -167,3 +167,16 @@ def test_a_refused_form_writes_nothing_at_all(client: TestClient) -> None:
     )
     assert "Brand New Org" not in client.get("/people").text
     assert client.get("/api/v1/organizations").json()["items"] == []
+
+
+def test_keep_in_touch_reminders_can_be_set_per_person(
+    client: TestClient, db: Session, me: User
+) -> None:
+    person = make_person(db, me, "Ada")
+    response = post_form(client, f"/people/{person.id}/keep-in-touch", {"days": "30"})
+    assert flash_after(client, response) == "You will be reminded to keep in touch every 30 days."
+    assert page(client.get(f"/people/{person.id}")).select_one("#keep-days")["value"] == "30"
+    never = post_form(client, f"/people/{person.id}/keep-in-touch", {"days": "0"})
+    assert flash_after(client, never) == "No keep-in-touch reminders for this person."
+    bad = post_form(client, f"/people/{person.id}/keep-in-touch", {"days": "soon"})
+    assert flash_after(client, bad).startswith("Not saved")
