@@ -8,7 +8,7 @@ out the same every time.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -76,10 +76,16 @@ def _rings(count: int) -> list[tuple[float, float]]:
     return spots[:count]
 
 
+WarmthOf = Callable[[Sequence[int]], Mapping[int, int]]
+
+
 def network_picture(
-    session: Session, *, owner: User, warmth: Mapping[int, int] | None = None, limit: int = 400
+    session: Session, *, owner: User, warmth_of: WarmthOf | None = None, limit: int = 400
 ) -> Picture:
-    """The ``limit`` people with the most ties (referrals either way), grouped by organization."""
+    """The ``limit`` people with the most ties (referrals either way), grouped by organization.
+
+    ``warmth_of`` scores the people shown (people it leaves out have no known warmth).
+    """
     total = session.scalar(scope(select(func.count(Person.id)), Person, owner)) or 0
     referrer = owned(Person, owner).subquery()
     ties = (
@@ -109,7 +115,8 @@ def network_picture(
             (row.id, row.full_name, row.referred_by_id)
         )
     ordered = sorted(groups.items(), key=lambda g: (-len(g[1]), names.get(g[0] or 0, "~")))
-    clusters, nodes, by_id = _place(ordered, names, warmth or {})
+    warmth = warmth_of([row.id for row in rows]) if warmth_of and rows else {}
+    clusters, nodes, by_id = _place(ordered, names, warmth)
     edges = [
         Edge(by_id[ref], by_id[pid])
         for group in groups.values()
