@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import or_
 from sqlalchemy.orm import Session, selectinload
 
-from coffeechat.models import Interview, Message, Person, User
+from coffeechat.models import Fact, FactKind, FactStatus, Interview, Message, Person, User
 from coffeechat.scoping import owned
 
 
@@ -30,6 +30,8 @@ class PersonStory:
     interviews: list[Interview]
     referred: list[Person]
     moments: list[Moment]
+    # Roles and schools read from their bio (research), oldest source first.
+    background: list[Fact]
 
 
 _STAGE_TIMES = (
@@ -87,4 +89,16 @@ def person_story(session: Session, *, owner: User, person: Person) -> PersonStor
     for other in referred:
         moments.append(Moment(other.created_at, "referral", f"Introduced you to {other.full_name}"))
     moments.sort(key=lambda m: m.at, reverse=True)
-    return PersonStory(person, interviews, referred, moments)
+    background = list(
+        session.scalars(
+            owned(Fact, owner)
+            .where(
+                Fact.person_id == person.id,
+                Fact.kind == FactKind.BACKGROUND.value,
+                Fact.status != FactStatus.REJECTED.value,
+            )
+            .options(selectinload(Fact.source))
+            .order_by(Fact.source_id, Fact.start)
+        )
+    )
+    return PersonStory(person, interviews, referred, moments, background)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Request
@@ -12,7 +14,14 @@ from coffeechat.errors import CoffeechatError, Invalid
 from coffeechat.network.organizations import get_organization
 from coffeechat.research.documents import RawInput
 from coffeechat.research.ingest import Ingested, analyse_raw, store
-from coffeechat.research.service import add_page, confirm_fact, edit_fact, get_fact, reject_fact
+from coffeechat.research.service import (
+    add_bio,
+    add_page,
+    confirm_fact,
+    edit_fact,
+    get_fact,
+    reject_fact,
+)
 from coffeechat.web.deps import Db, FormCsrf, redirect
 from coffeechat.web.uploads import megabytes, read_upload, too_large
 
@@ -79,7 +88,12 @@ async def add(request: Request, work: Db, organization_id: int) -> Response:
 async def review(request: Request, work: Db, fact_id: int) -> RedirectResponse:
     """Confirm, reject or correct one fact, then back to its organization."""
     fact = get_fact(work.session, owner=work.owner, fact_id=fact_id)
-    back = f"/orgs/{fact.organization_id}#fact-{fact.id}" if fact.organization_id else "/"
+    if fact.person_id:
+        back = f"/people/{fact.person_id}#background"
+    elif fact.organization_id:
+        back = f"/orgs/{fact.organization_id}#fact-{fact.id}"
+    else:
+        back = "/"
     form = await request.form()
     action = form.get("action")
     try:
@@ -97,3 +111,43 @@ async def review(request: Request, work: Db, fact_id: int) -> RedirectResponse:
     except Invalid as error:
         return redirect(back, f"Not changed: the text {error.message}.")
     return redirect(back, message)
+
+
+BIO_FILES = (".pdf", ".txt", ".html", ".htm", ".md")
+
+
+@router.post("/people/{person_id}/background", dependencies=[FormCsrf])
+async def background(request: Request, work: Db, person_id: int) -> RedirectResponse:
+    """Read their roles and schools from a pasted bio or a profile PDF; suggest openers."""
+    settings: Settings = request.app.state.settings
+    back = f"/people/{person_id}#background"
+    if too_large(request, settings.upload_max_bytes):
+        return redirect(
+            back, f"Not read: files must be under {megabytes(settings.upload_max_bytes)}."
+        )
+    form = await request.form()
+    try:
+        if form.get("kind") == "file":
+            upload = await read_upload(
+                form.get("file"), field="file", suffixes=BIO_FILES, limit=settings.upload_max_bytes
+            )
+            with tempfile.TemporaryDirectory() as folder:
+                path = Path(folder) / upload.name
+                path.write_bytes(upload.data)
+                result = add_bio(
+                    work.session, owner=work.owner, person_id=person_id, ref=str(path),
+                    settings=settings,
+                )  # fmt: skip
+        else:
+            text = str(form.get("text") or "").strip()
+            if not text:
+                raise Invalid("text", "paste their bio first")
+            result = add_bio(
+                work.session, owner=work.owner, person_id=person_id, ref="-",
+                settings=settings, stdin=text.encode()[:MAX_PASTE],
+            )  # fmt: skip
+    except CoffeechatError as error:
+        return redirect(back, f"Not read: {error}")
+    found = f"{len(result.background.roles)} roles and {len(result.background.schools)} schools"
+    openers = " ".join(result.openers)
+    return redirect(back, f"Read {found}. {openers}".strip())

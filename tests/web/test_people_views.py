@@ -180,3 +180,25 @@ def test_keep_in_touch_reminders_can_be_set_per_person(
     assert flash_after(client, never) == "No keep-in-touch reminders for this person."
     bad = post_form(client, f"/people/{person.id}/keep-in-touch", {"days": "soon"})
     assert flash_after(client, bad).startswith("Not saved")
+
+
+def test_a_pasted_bio_fills_their_background_and_suggests_openers(
+    client: TestClient, db: Session, me: User
+) -> None:
+    from coffeechat.network.profile import update_profile
+    from tests.research.test_bio import BIO
+
+    update_profile(db, owner=me, schools=["Lakeshore State University"])
+    person = make_person(db, me, "Dana Whitlock")
+    response = post_form(client, f"/people/{person.id}/background", {"kind": "text", "text": BIO})
+    message = flash_after(client, response)
+    assert message.startswith("Read 2 roles and 2 schools.")
+    assert "Lakeshore State University" in message
+    soup = page(client.get(f"/people/{person.id}"))
+    facts = [li.p.get_text() for li in soup.select("#background ul.facts-list li")]
+    assert len(facts) >= 3 and any("Lakeshore State University" in fact for fact in facts)
+    first = soup.select_one("#background ul.facts-list li")["id"].removeprefix("fact-")
+    rejected = post_form(client, f"/facts/{first}", {"action": "reject"})
+    assert rejected.headers["location"] == f"/people/{person.id}#background"
+    empty = post_form(client, f"/people/{person.id}/background", {"kind": "text", "text": ""})
+    assert flash_after(client, empty).startswith("Not read:")
