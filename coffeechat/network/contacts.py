@@ -1,4 +1,4 @@
-"""Validation and normalisation of emails, phone numbers and profile URLs."""
+"""Validation and normalisation of names, emails, phone numbers and profile URLs."""
 
 from __future__ import annotations
 
@@ -6,6 +6,16 @@ from urllib.parse import urlsplit
 
 from coffeechat.errors import Invalid
 from coffeechat.models import ContactKind
+
+
+def clean_name(name: str) -> str:
+    """A person's or organization's name with runs of spaces folded; Invalid if empty."""
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise Invalid("name", "must not be empty")
+    if len(cleaned) > 200:
+        raise Invalid("name", "must be at most 200 characters")
+    return cleaned
 
 
 def normalise_email(value: str) -> tuple[str, str]:

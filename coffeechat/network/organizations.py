@@ -7,23 +7,14 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coffeechat.errors import Conflict, Invalid, NotFound
+from coffeechat.errors import Conflict, NotFound
 from coffeechat.models import Organization, Person, User
-from coffeechat.network.contacts import normalise_url
+from coffeechat.network.contacts import clean_name, normalise_url
 from coffeechat.scoping import get_owned, owned, scope
 
 
 def name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
-
-
-def _clean_name(name: str) -> str:
-    cleaned = " ".join(name.split())
-    if not cleaned:
-        raise Invalid("name", "must not be empty")
-    if len(cleaned) > 200:
-        raise Invalid("name", "must be at most 200 characters")
-    return cleaned
 
 
 def find_organization(session: Session, *, owner: User, name: str) -> Organization | None:
@@ -44,10 +35,10 @@ def resolve_organization(session: Session, *, owner: User, ref: str) -> Organiza
 
 
 def find_or_create_organization(session: Session, *, owner: User, name: str) -> Organization:
-    existing = find_organization(session, owner=owner, name=_clean_name(name))
+    existing = find_organization(session, owner=owner, name=clean_name(name))
     if existing is not None:
         return existing
-    return _insert(session, owner, _clean_name(name))
+    return _insert(session, owner, clean_name(name))
 
 
 def _insert(session: Session, owner: User, name: str, **fields: str | None) -> Organization:
@@ -67,7 +58,7 @@ def add_organization(
     location: str | None = None,
 ) -> Organization:
     """A new organization; Conflict if one of that name exists already."""
-    cleaned = _clean_name(name)
+    cleaned = clean_name(name)
     existing = find_organization(session, owner=owner, name=cleaned)
     if existing is not None:
         raise Conflict(
@@ -97,7 +88,7 @@ def edit_organization(
 ) -> Organization:
     organization = get_owned(session, Organization, organization_id, owner, "organization")
     if name is not None:
-        cleaned = _clean_name(name)
+        cleaned = clean_name(name)
         clash = find_organization(session, owner=owner, name=cleaned)
         if clash is not None and clash.id != organization.id:
             raise Conflict(f"An organization named {clash.name!r} exists already (id {clash.id}).")

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from coffeechat.errors import Invalid
 from coffeechat.models import ContactKind, ContactPoint, HowMet, Person, PersonTag, User
-from coffeechat.network.contacts import normalise
+from coffeechat.network.contacts import clean_name, normalise
 from coffeechat.network.organizations import find_or_create_organization, find_organization
 from coffeechat.network.profile import get_profile
 from coffeechat.scoping import get_owned, owned
@@ -25,15 +25,6 @@ class ContactChanges:
     emails: Sequence[str] | None = None
     phones: Sequence[str] | None = None
     urls: Sequence[str] | None = None
-
-
-def _clean_name(name: str) -> str:
-    cleaned = " ".join(name.split())
-    if not cleaned:
-        raise Invalid("name", "must not be empty")
-    if len(cleaned) > 200:
-        raise Invalid("name", "must be at most 200 characters")
-    return cleaned
 
 
 def _how_met(value: str | HowMet) -> str:
@@ -105,7 +96,7 @@ def add_person(
     """A new person; an ``org`` name reuses an existing organization in any case."""
     person = Person(
         owner_id=owner.id,
-        full_name=_clean_name(name),
+        full_name=clean_name(name),
         title=(title or "").strip() or None,
         location=(location or "").strip() or None,
         notes=notes,
@@ -144,7 +135,7 @@ def edit_person(
     """Change the given fields; an empty ``org`` or ``title`` clears it, lists are replaced."""
     person = get_person(session, owner=owner, person_id=person_id)
     if name is not None:
-        person.full_name = _clean_name(name)
+        person.full_name = clean_name(name)
     if org is not None:
         person.organization = (
             find_or_create_organization(session, owner=owner, name=org) if org.strip() else None
