@@ -14,8 +14,9 @@ from coffeechat.meetings.board import BOARD_STAGES, interviews_page, next_moves
 from coffeechat.meetings.pipeline import get_interview, move_interview
 from coffeechat.meetings.schedule import schedule_interview
 from coffeechat.meetings.when import describe_span, owner_zone, parse_when
-from coffeechat.models import Interview, utcnow
+from coffeechat.models import Fact, Interview, utcnow
 from coffeechat.research.readiness import readiness
+from coffeechat.research.service import list_facts
 from coffeechat.vocab import Stage, Venue
 from coffeechat.web.deps import Db, FormCsrf, redirect, render
 from coffeechat.web.forms import Form, all_or_nothing
@@ -69,6 +70,16 @@ def interview_page_with(
     return _page(request, work, interview, log_form=log_form)
 
 
+def _research(work: Db, interview: Interview) -> list[Fact]:
+    """What the research knows about the organization, for a glance while preparing."""
+    if interview.organization_id is None:
+        return []
+    _org, facts = list_facts(
+        work.session, owner=work.owner, organization=str(interview.organization_id)
+    )
+    return facts
+
+
 def _page(
     request: Request,
     work: Db,
@@ -90,6 +101,7 @@ def _page(
         "ready": readiness(work.session, owner=work.owner, interview_id=interview.id),
         "levels": [(level, LEVEL_LABELS[level].capitalize()) for level in LEVELS],
         "drafts": drafts_for(work.session, work.owner, interview),
+        "research": _research(work, interview),
         "log": log,
         "can_log": interview.stage in LOGGABLE,
     }

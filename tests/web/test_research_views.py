@@ -154,3 +154,17 @@ def test_the_research_api_reads_text_and_reviews_facts(
     assert both.status_code == 422 and both.json()["detail"][0]["loc"] == ["body", "url"]
     local = client.post(f"/api/v1/organizations/{acme.id}/research", json={"url": "/etc/passwd"})
     assert local.status_code == 422
+
+
+def test_the_interview_page_shows_the_research_at_a_glance(
+    client: TestClient, db: Session, me: User, acme: Organization
+) -> None:
+    from tests.factories import make_interview, make_person
+
+    interview = make_interview(db, me, make_person(db, me, "Ada", org="Acme"))
+    empty = page(client.get(f"/interviews/{interview.id}"))
+    assert "No research yet" in text_of(empty, "#research .empty-note")
+    post_form(client, f"/orgs/{acme.id}/research", {"kind": "text", "text": PASTED})
+    soup = page(client.get(f"/interviews/{interview.id}"))
+    assert "Mission" in [dt.get_text() for dt in soup.select("#research dl dt")]
+    assert soup.select_one(f"#research a[href='/orgs/{acme.id}#research']") is not None
