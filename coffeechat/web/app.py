@@ -45,7 +45,21 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app = FastAPI(
         title="Coffeechat API",
         version=__version__,
-        description="Your informational interviews, people and organizations, as JSON.",
+        description=(
+            "Your informational interviews, people and organizations, as JSON. Reads need "
+            "nothing; every write needs the X-CSRF-Token header with the token from "
+            "GET /api/v1/session (and the cookie that response sets). Bad input answers 422 "
+            "with the field's path in `loc`."
+        ),
+        openapi_tags=[
+            {"name": "session", "description": "The CSRF token for writes."},
+            {"name": "people", "description": "People in your network."},
+            {"name": "organizations", "description": "Organizations and who works there."},
+            {"name": "interviews", "description": "Interviews, their stages and readiness."},
+            {"name": "questions", "description": "Planned questions and the linter."},
+            {"name": "research", "description": "Facts read from pages and pasted text."},
+            {"name": "agenda", "description": "What is due and overdue."},
+        ],
         openapi_url="/api/openapi.json",
         docs_url=None,
         redoc_url=None,
