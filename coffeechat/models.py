@@ -553,3 +553,15 @@ class OnetRelated(Base):
 # --- meetings ---
 # The agenda's keep-in-touch reminders look up the latest note sent to each person.
 Index("ix_messages_owner_person_sent", Message.owner_id, Message.person_id, Message.sent_at)
+
+
+# --- web ---
+# Indexes for the web pages (migration 0006_web), declared beside the models they serve.
+Index("ix_people_owner_name", Person.owner_id, Person.full_name, Person.id)
+Index(
+    "ix_interviews_owner_stage_changed",
+    Interview.owner_id,
+    Interview.stage,
+    Interview.stage_changed_at,
+    Interview.id,
+)

@@ -26,6 +26,7 @@ from coffeechat.cli import (
     readiness,
     research,
     search,
+    serve,
     thanks,
 )
 from coffeechat.cli._common import STATE
@@ -86,6 +87,7 @@ app.command("backup")(export.backup)
 app.command("me")(profile.me)
 app.command("search")(search.search)
 app.command("demo")(demo.demo)
+app.command("serve")(serve.serve)
 
 
 def main() -> None:
