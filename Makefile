@@ -13,7 +13,11 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	$(BIN)/coffeechat serve
+
+demo: $(STAMP)
 	$(BIN)/coffeechat demo
+	$(BIN)/coffeechat --demo serve
 
 test: lint typecheck
 	$(BIN)/python -m pytest

@@ -41,6 +41,7 @@ class Settings(BaseSettings):
     question_bank: Path | None = None
     host: str = "127.0.0.1"
     port: int = 8000
+    upload_max_bytes: int = 20 * 1024 * 1024
 
     @property
     def database_path(self) -> Path:

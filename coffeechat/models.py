@@ -556,6 +556,18 @@ class OnetRelated(Base):
 Index("ix_messages_owner_person_sent", Message.owner_id, Message.person_id, Message.sent_at)
 
 
+# --- web ---
+# Indexes for the web pages (migration 0006_web), declared beside the models they serve.
+Index("ix_people_owner_name", Person.owner_id, Person.full_name, Person.id)
+Index(
+    "ix_interviews_owner_stage_changed",
+    Interview.owner_id,
+    Interview.stage,
+    Interview.stage_changed_at,
+    Interview.id,
+)
+
+
 # --- targets ---
 
 

@@ -27,6 +27,7 @@ from coffeechat.cli import (
     readiness,
     research,
     search,
+    serve,
     stats,
     targets,
     thanks,
@@ -92,6 +93,7 @@ app.command("stats")(stats.stats)
 app.command("me")(profile.me)
 app.command("search")(search.search)
 app.command("demo")(demo.demo)
+app.command("serve")(serve.serve)
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """Target list (LAMP scores), past employments, and indexes for warm paths.
 
 Revision ID: 0008_targets
-Revises: 0004_meetings
+Revises: 0006_web
 Create Date: 2026-11-27 22:30:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008_targets"
-down_revision: str | None = "0004_meetings"
+down_revision: str | None = "0006_web"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
