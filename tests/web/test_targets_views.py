@@ -35,13 +35,14 @@ def test_adding_a_batch_lists_the_organizations_in_lamp_order(
         make_org(db, me, name)
     ada = make_person(db, me, "Ada Lovelace", org="Beta")
     ask(db, me, ada, "2026-11-16", replied="2026-11-17", held="2026-11-20")
+    make_person(db, me, "Al Alum", org="Beta", how_met="alumni")
     db.flush()
     response = post_form(client, "/targets/add", {"names": "acme\nBeta\n"})
     assert flash_after(client, response) == "Added Acme, Beta."
     soup = page(client.get("/targets"))
     rows = soup.select("table.targets tbody tr")
     assert [text_of(row, "th") for row in rows] == ["Beta", "Acme"]
-    assert text_of(rows[0], "td.advocacy") == "Advocate · Ada Lovelace"
+    assert text_of(rows[0], "td.advocacy") == "Advocate · Ada Lovelace · alumni: Al Alum"
     assert rows[0].select_one("th a")["href"].endswith("#paths")
 
 
