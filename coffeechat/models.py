@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     Float,
@@ -565,3 +566,71 @@ Index(
     Interview.stage_changed_at,
     Interview.id,
 )
+
+
+# --- targets ---
+
+
+class Target(Base):
+    """An organization or career on the user's target list, scored the LAMP way.
+
+    Advocacy is derived from the network and never stored; motivation (0–3) and
+    postings (1–3, empty until scored) are the user's own judgement.
+    """
+
+    __tablename__ = "targets"
+    __table_args__ = (
+        UniqueConstraint("owner_id", "organization_id", name="uq_targets_owner_organization"),
+        UniqueConstraint("owner_id", "career_id", name="uq_targets_owner_career"),
+        CheckConstraint("(organization_id IS NULL) <> (career_id IS NULL)", name="one_subject"),
+        CheckConstraint("motivation BETWEEN 0 AND 3", name="motivation_range"),
+        CheckConstraint("postings IS NULL OR postings BETWEEN 1 AND 3", name="postings_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE")
+    )
+    career_id: Mapped[int | None] = mapped_column(ForeignKey("careers.id", ondelete="CASCADE"))
+    motivation: Mapped[int] = mapped_column(Integer, default=0)
+    postings: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    organization: Mapped[Organization | None] = relationship()
+    career: Mapped[Career | None] = relationship()
+
+    @property
+    def name(self) -> str:
+        subject = self.organization or self.career
+        assert subject is not None
+        return subject.name if isinstance(subject, Organization) else subject.title
+
+
+class Employment(Base):
+    """A job a person held; the current one is ``Person.organization``."""
+
+    __tablename__ = "employments"
+    __table_args__ = (Index("ix_employments_owner_organization", "owner_id", "organization_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"))
+    title: Mapped[str | None] = mapped_column(String(200))
+    start_year: Mapped[int | None] = mapped_column(Integer)
+    end_year: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    person: Mapped[Person] = relationship()
+    organization: Mapped[Organization] = relationship()
+
+
+# Warm paths look people up by employer, by referrer and by person within one owner's
+# rows. Single-column indexes lose to ``owner_id`` in SQLite's planner (it has no
+# statistics), so these pair the owner with the column searched.
+Index("ix_people_owner_organization", Person.owner_id, Person.organization_id)
+Index("ix_people_owner_referrer", Person.owner_id, Person.referred_by_id)
+Index("ix_interviews_owner_person", Interview.owner_id, Interview.person_id)
+Index("ix_facts_owner_person", Fact.owner_id, Fact.person_id)

@@ -19,6 +19,7 @@ from coffeechat.cli import (
     interviews,
     orgs,
     outreach,
+    paths,
     people,
     people_merge,
     profile,
@@ -27,6 +28,8 @@ from coffeechat.cli import (
     research,
     search,
     serve,
+    stats,
+    targets,
     thanks,
 )
 from coffeechat.cli._common import STATE
@@ -84,6 +87,9 @@ app.add_typer(
 people.app.command("duplicates")(people_merge.duplicates)
 people.app.command("merge")(people_merge.merge)
 app.command("backup")(export.backup)
+app.add_typer(targets.app, name="targets", help="Your target list, scored the LAMP way.")
+app.command("paths")(paths.paths)
+app.command("stats")(stats.stats)
 app.command("me")(profile.me)
 app.command("search")(search.search)
 app.command("demo")(demo.demo)

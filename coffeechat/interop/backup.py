@@ -15,6 +15,7 @@ from coffeechat.interop.backup_format import (
     BackupV1,
     CareerV1,
     ContactV1,
+    EmploymentV1,
     FactV1,
     InterviewV1,
     MessageV1,
@@ -23,10 +24,12 @@ from coffeechat.interop.backup_format import (
     ProfileV1,
     QuestionV1,
     SourceV1,
+    TargetV1,
 )
 from coffeechat.models import (
     Base,
     Career,
+    Employment,
     Fact,
     Interview,
     Message,
@@ -34,6 +37,7 @@ from coffeechat.models import (
     Person,
     Profile,
     Source,
+    Target,
     User,
     utcnow,
 )
@@ -59,6 +63,8 @@ def export_backup(session: Session, *, owner: User) -> BackupV1:
     sources = _rows(session, Source, owner)
     facts = _rows(session, Fact, owner)
     messages = _rows(session, Message, owner)
+    targets = _rows(session, Target, owner)
+    employments = _rows(session, Employment, owner)
     org_ref, career_ref, person_ref = _refs(orgs), _refs(careers), _refs(people)
     interview_ref, source_ref = _refs(interviews), _refs(sources)
 
@@ -164,6 +170,24 @@ def export_backup(session: Session, *, owner: User) -> BackupV1:
             )
             for position, m in enumerate(messages, start=1)
         ],
+        targets=[
+            TargetV1(
+                ref=position,
+                organization=ref(org_ref, t.organization_id),
+                career=ref(career_ref, t.career_id),
+                **_columns(t, "motivation postings notes created_at"),
+            )
+            for position, t in enumerate(targets, start=1)
+        ],
+        employments=[
+            EmploymentV1(
+                ref=position,
+                person=person_ref[e.person_id],
+                organization=org_ref[e.organization_id],
+                **_columns(e, "title start_year end_year created_at"),
+            )
+            for position, e in enumerate(employments, start=1)
+        ],
     )
 
 
@@ -231,6 +255,8 @@ def _check_refs(backup: BackupV1) -> None:
         "sources": backup.sources,
         "facts": backup.facts,
         "messages": backup.messages,
+        "targets": backup.targets,
+        "employments": backup.employments,
     }
     links = {
         "organization": "organization",

@@ -8,9 +8,9 @@ database, and exporting the restored data gives the same file again.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 FORMAT = "coffeechat-backup"
 VERSION = 1
@@ -156,6 +156,36 @@ class MessageV1(_Row):
     created_at: datetime
 
 
+class TargetV1(_Row):
+    """A target list entry: exactly one of organization or career."""
+
+    ref: int
+    organization: int | None
+    career: int | None
+    motivation: Annotated[int, Field(ge=0, le=3)]
+    postings: Annotated[int, Field(ge=1, le=3)] | None
+    notes: str
+    created_at: datetime
+
+    @model_validator(mode="after")
+    def _one_subject(self) -> TargetV1:
+        if (self.organization is None) == (self.career is None):
+            raise ValueError("give exactly one of organization or career")
+        return self
+
+
+class EmploymentV1(_Row):
+    """A past job of a person (the current one is the person's organization)."""
+
+    ref: int
+    person: int
+    organization: int
+    title: str | None
+    start_year: int | None
+    end_year: int | None
+    created_at: datetime
+
+
 class BackupV1(_Row):
     format: Literal["coffeechat-backup"]
     version: Literal[1]
@@ -168,3 +198,6 @@ class BackupV1(_Row):
     sources: list[SourceV1]
     facts: list[FactV1]
     messages: list[MessageV1]
+    # Added after the first backups were written: missing means none.
+    targets: list[TargetV1] = []
+    employments: list[EmploymentV1] = []

@@ -15,6 +15,7 @@ from coffeechat.models import (
     Base,
     Career,
     ContactPoint,
+    Employment,
     Fact,
     Interview,
     Message,
@@ -24,6 +25,7 @@ from coffeechat.models import (
     PlannedQuestion,
     Profile,
     Source,
+    Target,
     User,
 )
 from coffeechat.network.organizations import name_key
@@ -39,7 +41,7 @@ class Restored:
     counts: dict[str, int]
 
 
-_OWNED = (Organization, Career, Person, Interview, Source, Fact, Message)
+_OWNED = (Organization, Career, Person, Interview, Source, Fact, Message, Target, Employment)
 
 
 def restore_backup(session: Session, *, owner: User, backup: BackupV1) -> Restored:
@@ -63,6 +65,8 @@ def restore_backup(session: Session, *, owner: User, backup: BackupV1) -> Restor
             "sources": len(backup.sources),
             "facts": len(backup.facts),
             "messages": len(backup.messages),
+            "targets": len(backup.targets),
+            "employments": len(backup.employments),
         }
     )
 
@@ -183,5 +187,29 @@ def _restore(session: Session, owner: User, backup: BackupV1) -> None:
                 **m.model_dump(exclude={"ref", "interview", "person"}),
             )
             for m in backup.messages
+        ],
+    )
+    _add_all(
+        session,
+        [
+            Target(
+                owner_id=owner.id,
+                organization_id=pick(orgs, t.organization),
+                career_id=pick(careers, t.career),
+                **t.model_dump(exclude={"ref", "organization", "career"}),
+            )
+            for t in backup.targets
+        ],
+    )
+    _add_all(
+        session,
+        [
+            Employment(
+                owner_id=owner.id,
+                person_id=pick(people, e.person),
+                organization_id=pick(orgs, e.organization),
+                **e.model_dump(exclude={"ref", "person", "organization"}),
+            )
+            for e in backup.employments
         ],
     )

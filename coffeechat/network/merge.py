@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from coffeechat.errors import Invalid
 from coffeechat.models import (
     ContactPoint,
+    Employment,
     Fact,
     HowMet,
     Interview,
@@ -24,7 +25,7 @@ from coffeechat.search import write_documents
 def merge_people(session: Session, *, owner: User, keep_id: int, other_id: int) -> Person:
     """Fold person ``other_id`` into ``keep_id`` and remove it.
 
-    Interviews, messages, facts, sources and the people they referred move over; emails,
+    Interviews, messages, facts, sources, past jobs and the people they referred move over; emails,
     phones, URLs and tags are united; empty fields of the kept person are filled and
     notes are joined.
     """
@@ -34,7 +35,7 @@ def merge_people(session: Session, *, owner: User, keep_id: int, other_id: int) 
     other = get_owned(session, Person, other_id, owner, "person")
     _fill_fields(keep, other)
     _unite_contacts(keep, other, owner)
-    for model in (Interview, Message, Fact, Source):
+    for model in (Interview, Message, Fact, Source, Employment):
         session.execute(
             update(model).where(model.person_id == other.id).values(person_id=keep.id),
             execution_options={"synchronize_session": "fetch"},

@@ -9,7 +9,16 @@ from sqlalchemy import exists
 from sqlalchemy.orm import Session, selectinload
 
 from coffeechat.errors import Invalid
-from coffeechat.models import ContactKind, ContactPoint, HowMet, Person, PersonTag, User
+from coffeechat.models import (
+    ContactKind,
+    ContactPoint,
+    Employment,
+    HowMet,
+    Person,
+    PersonTag,
+    User,
+    utcnow,
+)
 from coffeechat.network.contacts import clean_name, normalise
 from coffeechat.network.organizations import find_or_create_organization, find_organization
 from coffeechat.network.profile import get_profile
@@ -137,9 +146,12 @@ def edit_person(
     if name is not None:
         person.full_name = clean_name(name)
     if org is not None:
+        previous, previous_title = person.organization, person.title
         person.organization = (
             find_or_create_organization(session, owner=owner, name=org) if org.strip() else None
         )
+        if previous is not None and person.organization is not previous:
+            _record_past_job(session, owner, person, previous.id, previous_title)
     if title is not None:
         person.title = title.strip() or None
     if location is not None:
@@ -159,6 +171,21 @@ def edit_person(
         ]
     session.flush()
     return person
+
+
+def _record_past_job(
+    session: Session, owner: User, person: Person, organization_id: int, title: str | None
+) -> None:
+    # Warm paths look for people who used to work somewhere, so a move keeps the old job.
+    session.add(
+        Employment(
+            owner_id=owner.id,
+            person_id=person.id,
+            organization_id=organization_id,
+            title=title,
+            end_year=utcnow().year,
+        )
+    )
 
 
 def get_person(session: Session, *, owner: User, person_id: int) -> Person:

@@ -9,7 +9,9 @@ from fastapi.responses import HTMLResponse, Response
 
 from coffeechat.models import Organization
 from coffeechat.network.directory import PeopleFilter, find_people
+from coffeechat.network.next_contact import next_contact_for
 from coffeechat.network.organizations import edit_organization, get_organization
+from coffeechat.network.paths import warm_paths
 from coffeechat.research.service import list_facts
 from coffeechat.web.deps import Db, FormCsrf, redirect, render
 from coffeechat.web.forms import Form, all_or_nothing
@@ -32,6 +34,13 @@ def organization_page(request: Request, work: Db, organization_id: int) -> HTMLR
     context = {
         "organization": organization,
         "people": people,
+        "paths": warm_paths(work.session, owner=work.owner, organization=organization, limit=5),
+        "next_contact": next_contact_for(
+            work.session,
+            owner=work.owner,
+            organization=organization,
+            after_business_days=request.app.state.settings.next_contact_business_days,
+        ),
         # Kinds in the research's own order (mission first), not alphabetical.
         "facts": [(kind, list(group)) for kind, group in groupby(facts, key=lambda f: f.kind)],
         "upload_limit": megabytes(limit),

@@ -17,6 +17,8 @@ from coffeechat.web import (
     profile,
     questions,
     research,
+    stats,
+    targets,
     today,
 )
 
@@ -35,5 +37,7 @@ for module in (
     calendar,
     imports,
     profile,
+    targets,
+    stats,
 ):
     router.include_router(module.router)

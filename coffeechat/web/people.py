@@ -19,6 +19,7 @@ from coffeechat.network.directory import (
     known_tags,
     organization_choices,
 )
+from coffeechat.network.patterns import person_pattern
 from coffeechat.network.people import (
     ContactChanges,
     add_person,
@@ -148,7 +149,9 @@ async def create_person(request: Request, work: Db) -> Response:
 def person_page(request: Request, work: Db, person_id: int) -> HTMLResponse:
     person = get_person(work.session, owner=work.owner, person_id=person_id)
     story = person_story(work.session, owner=work.owner, person=person)
+    pattern = person_pattern(work.session, owner=work.owner, person_id=person.id)
     context = {
+        "pattern": pattern,
         "story": story,
         "person": person,
         "focuses": [f.value for f in Focus],

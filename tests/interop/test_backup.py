@@ -19,6 +19,7 @@ from coffeechat.interop.sqlite_backup import copy_database
 from coffeechat.models import (
     Career,
     ContactPoint,
+    Employment,
     Fact,
     Interview,
     Message,
@@ -28,6 +29,7 @@ from coffeechat.models import (
     PlannedQuestion,
     Profile,
     Source,
+    Target,
     User,
 )
 from tests.conftest import Cli
@@ -199,6 +201,8 @@ def test_a_backup_holds_everything_and_names_its_format(session: Session, owner:
         "sources",
         "facts",
         "messages",
+        "targets",
+        "employments",
     ]
     assert data["people"][0]["contacts"] == [
         {"kind": "email", "value": "ada@acme.example", "key": "ada@acme.example", "label": None}
@@ -262,7 +266,7 @@ def test_the_commands_restore_a_backup_into_a_new_database(tmp_path: Path, cli: 
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
         "Restored backup.json: 1 organizations, 0 careers, 1 people, 1 interviews, "
-        "0 sources, 0 facts, 0 messages.\n"
+        "0 sources, 0 facts, 0 messages, 0 targets, 0 employments.\n"
     )
     again = json.loads(other("export", "json").stdout)
     first = json.loads(target.read_text())
@@ -331,6 +335,8 @@ def test_every_column_of_every_owned_table_is_in_the_backup_format() -> None:
         Source: f.SourceV1,
         Fact: f.FactV1,
         Message: f.MessageV1,
+        Target: f.TargetV1,
+        Employment: f.EmploymentV1,
     }
     implied = {"id", "owner_id", "person_id", "interview_id", "name_key"}
     for model, schema in formats.items():

@@ -161,3 +161,15 @@ window.addEventListener("pageshow", (event) => {
     form.querySelectorAll("button[type=submit]").forEach((b) => { b.disabled = false; });
   });
 });
+
+// Target scores: a digit that fits the box moves the cursor to the next score box,
+// and entering a box selects its score so the next digit replaces it.
+document.querySelectorAll("input[data-score]").forEach((box, index, boxes) => {
+  box.addEventListener("focus", () => box.select());
+  box.addEventListener("input", () => {
+    const value = Number(box.value);
+    const fits = /^\d$/.test(box.value) && value >= Number(box.min) && value <= Number(box.max);
+    const next = boxes[index + 1];
+    if (fits && next) next.focus();
+  });
+});
