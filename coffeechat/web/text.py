@@ -40,10 +40,11 @@ def label(value: str | None) -> str:
 
 
 def warmth_class(score: int | None) -> str:
-    """The colour class for a warmth score (0-100); unknown warmth stays neutral."""
+    """The colour class for a warmth score (met 3, replied 2, recent 2, alumni 2...);
+    unknown warmth stays neutral."""
     if score is None:
         return "warm-none"
-    return "warm-high" if score >= 60 else "warm-mid" if score >= 30 else "warm-low"
+    return "warm-high" if score >= 5 else "warm-mid" if score >= 2 else "warm-low"
 
 
 def mailto(to: Sequence[str], subject: str, body: str) -> str:
