@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -10,10 +9,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from coffeechat.meetings.monthly import MonthTally, monthly_progress
-from coffeechat.models import utcnow
-from coffeechat.network.patterns import calendar_for, histories
+from coffeechat.network.directory import warmth_scores
 from coffeechat.network.picture import network_picture
-from coffeechat.network.warmth import alumni, user_schools, warmth
 from coffeechat.web.deps import Db, render
 
 router = APIRouter(include_in_schema=False)
@@ -22,7 +19,9 @@ router = APIRouter(include_in_schema=False)
 @router.get("/network", response_class=HTMLResponse)
 def network(request: Request, work: Db) -> HTMLResponse:
     picture = network_picture(
-        work.session, owner=work.owner, warmth_of=lambda ids: warmth_scores(work, ids)
+        work.session,
+        owner=work.owner,
+        warmth_of=lambda ids: warmth_scores(work.session, owner=work.owner, person_ids=ids),
     )
     tallies = monthly_progress(work.session, owner=work.owner)
     chart, peak = bars(tallies)
@@ -66,21 +65,3 @@ def bars(tallies: list[MonthTally]) -> tuple[list[Bar], int]:
             )
         )
     return result, peak
-
-
-def warmth_scores(work: Db, ids: Sequence[int]) -> dict[int, int]:
-    """Warmth of the people drawn, as the targets feature scores it; the unknown left out."""
-    calendar = calendar_for(work.session, owner=work.owner)
-    today = calendar.local_date(utcnow())
-    past = histories(work.session, owner=work.owner, person_ids=list(ids))
-    alums = alumni(
-        work.session,
-        owner=work.owner,
-        person_ids=list(ids),
-        schools=user_schools(work.session, owner=work.owner),
-    )
-    return {
-        pid: warmth(past.get(pid), calendar=calendar, on=today, alumni_reason=alums.get(pid)).score
-        for pid in ids
-        if pid in past or pid in alums
-    }
