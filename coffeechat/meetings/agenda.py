@@ -116,13 +116,12 @@ def _next_people(
     """Organization name -> whom the warm paths suggest asking there instead."""
     from coffeechat.network.next_contact import next_contact_suggestions
 
-    quiet = set(
-        session.scalars(
-            scope(select(Interview.organization_id), Interview, owner).where(
-                Interview.id.in_(interview_ids), Interview.organization_id.is_not(None)
-            )
-        )
-    )
+    statement = scope(select(Interview.organization_id), Interview, owner)
+    quiet = {
+        org_id
+        for org_id in session.scalars(statement.where(Interview.id.in_(interview_ids)))
+        if org_id is not None
+    }
     found = next_contact_suggestions(
         session, owner=owner, on=day, after_business_days=days, organization_ids=quiet
     )
