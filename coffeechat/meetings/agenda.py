@@ -107,20 +107,49 @@ def build_agenda(
     add_meetings(session, owner, builder, rules)
     add_after_meetings(session, owner, builder, rules)
     add_keep_in_touch(session, owner, builder, rules)
-    return _finish(session, owner, builder, readiness)
+    return _finish(session, owner, builder, readiness, rules.follow_up.next_contact_days)
+
+
+def _next_people(
+    session: Session, owner: User, day: date, days: int, interview_ids: set[int]
+) -> dict[str, str]:
+    """Organization name -> whom the warm paths suggest asking there instead."""
+    from coffeechat.network.next_contact import next_contact_suggestions
+
+    statement = scope(select(Interview.organization_id), Interview, owner)
+    quiet = {
+        org_id
+        for org_id in session.scalars(statement.where(Interview.id.in_(interview_ids)))
+        if org_id is not None
+    }
+    found = next_contact_suggestions(
+        session, owner=owner, on=day, after_business_days=days, organization_ids=quiet
+    )
+    return {
+        s.organization: s.suggestion.ask.name
+        + (f" (who knows {s.suggestion.insider.name})" if s.suggestion.insider else "")
+        for s in found
+        if s.suggestion is not None
+    }
 
 
 def _finish(
-    session: Session, owner: User, b: DueList, readiness: ReadinessFn | None
+    session: Session, owner: User, b: DueList, readiness: ReadinessFn | None, next_days: int
 ) -> list[AgendaItem]:
     b.items.sort(key=lambda item: (RANKS[item[0]], item[1], item[3]))
     names = _names(session, owner, {item[3] for item in b.items})
     prepare_ids = [item[3] for item in b.items if item[0] == "prepare"]
     scores = readiness(session, owner, prepare_ids) if readiness and prepare_ids else {}
+    # Only worth the warm-path queries when some organization went quiet.
+    quiet = {item[3] for item in b.items if item[0] == "next_contact"}
+    suggested = _next_people(session, owner, b.day, next_days, quiet) if quiet else {}
     result = []
     for kind, due, overdue, interview_id, person_id in b.items:
         name, org = names.get(interview_id, (None, None))
         title, action = _words(kind, interview_id, name, org, due, b.timezone)
+        if kind == "next_contact" and org in suggested:
+            title, action = f"{title}: try {suggested[org]}", f'coffeechat paths "{org}"'
+
         result.append(
             AgendaItem(
                 kind=kind,

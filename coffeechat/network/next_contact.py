@@ -6,6 +6,7 @@ person there (taken from the warm paths) instead of waiting.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -49,7 +50,9 @@ class NextContact:
         return f"{head}: write to {self.suggestion.ask.name}{via} next."
 
 
-def _open_requests(session: Session, owner: User, organization_id: int | None) -> list[Any]:
+def _open_requests(
+    session: Session, owner: User, organization_ids: Collection[int] | None
+) -> list[Any]:
     """Unanswered requests (and upcoming meetings) per organization of the interview."""
     statement = scope(
         select(
@@ -62,8 +65,8 @@ def _open_requests(session: Session, owner: User, organization_id: int | None) -
         Interview,
         owner,
     )
-    if organization_id is not None:
-        statement = statement.where(Interview.organization_id == organization_id)
+    if organization_ids is not None:
+        statement = statement.where(Interview.organization_id.in_(list(organization_ids)))
     return list(session.execute(statement))
 
 
@@ -110,14 +113,13 @@ def _suggest(
     """The next contact at each overdue organization, in a constant number of queries."""
     paths = warm_paths_many(session, owner=owner, organizations=organizations, on=on)
     waiting_on = contacts(session, owner=owner, person_ids=[pid for pid, _ in overdue.values()])
+    asked_at: dict[int, set[int]] = {}
+    for r in rows:
+        if r.requested_at is not None or r.stage != Stage.IDEA.value:
+            asked_at.setdefault(r.organization_id, set()).add(r.person_id)
     found = []
     for organization in organizations:
-        asked = {
-            r.person_id
-            for r in rows
-            if r.organization_id == organization.id
-            and (r.requested_at is not None or r.stage != Stage.IDEA.value)
-        }
+        asked = asked_at.get(organization.id, set())
         suggestion = next(
             (
                 p
@@ -155,7 +157,7 @@ def next_contact_for(
     profile = get_profile(session, owner=owner)  # held: warm paths read it again
     calendar = BusinessCalendar(profile.country, profile.timezone)
     on = on or today_for(calendar)
-    rows = _open_requests(session, owner, organization.id)
+    rows = _open_requests(session, owner, [organization.id])
     overdue = _overdue_by_org(rows, calendar, on, after_business_days)
     if organization.id not in overdue:
         return None
@@ -171,15 +173,18 @@ def next_contact_suggestions(
     owner: User,
     on: date,
     after_business_days: int = REPLY_WINDOW_BUSINESS_DAYS,
+    organization_ids: Collection[int] | None = None,
 ) -> list[NextContact]:
     """For each organization whose first request went unanswered for 3 business days
     (or ``after_business_days``), the next best person there, from warm paths.
 
-    Soonest due first. The number of queries does not grow with the organizations.
+    ``organization_ids`` limits the look to organizations already known to be quiet (the
+    agenda knows them). Soonest due first. The number of queries does not grow with the
+    organizations.
     """
     profile = get_profile(session, owner=owner)  # held: warm paths read it again
     calendar = BusinessCalendar(profile.country, profile.timezone)
-    rows = _open_requests(session, owner, None)
+    rows = _open_requests(session, owner, organization_ids)
     overdue = _overdue_by_org(rows, calendar, on, after_business_days)
     if not overdue:
         return []

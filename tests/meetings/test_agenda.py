@@ -50,6 +50,18 @@ def test_a_silent_request_follows_3b7_in_business_days(session: Session, owner: 
     assert items[0].person_name == "Ada Lovelace"
 
 
+def test_a_silent_organization_suggests_the_next_best_person_there(
+    session: Session, owner: User
+) -> None:
+    chicago_profile(session, owner)
+    _requested(session, owner, "Ada Lovelace", "Northwind", utc(2026, 11, 25, 16))
+    make_person(session, owner, "Grace Hopper", org="Northwind", title="Director")
+    (item,) = _agenda(session, owner, date(2026, 12, 1))
+    assert item.kind == "next_contact"
+    assert item.title == "Reach out to another person at Northwind: try Grace Hopper"
+    assert item.action == 'coffeechat paths "Northwind"'
+
+
 def test_writing_to_someone_else_there_clears_the_next_contact_reminder(
     session: Session, owner: User
 ) -> None:
