@@ -2,17 +2,49 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from sqlalchemy import exists, select
+from sqlalchemy import Select, exists, select
 from sqlalchemy.orm import Session, selectinload
 
 from coffeechat.errors import Invalid
-from coffeechat.models import HowMet, Organization, Person, PersonTag, User
+from coffeechat.models import HowMet, Organization, Person, PersonTag, User, utcnow
 from coffeechat.scoping import owned, scope
 from coffeechat.search import search, tokens
 
 MAX_PAGE = 200
+S = TypeVar("S", bound="Select[Any]")
+
+
+# Warmth bands, from the targets feature's score (met 3, replied 2, recent 2, alumni 2...).
+WARMTH_BANDS = ("warm", "getting_there", "cool", "unknown")
+
+
+def warmth_band(score: int | None) -> str:
+    if score is None:
+        return "unknown"
+    return "warm" if score >= 5 else "getting_there" if score >= 2 else "cool"
+
+
+def warmth_scores(
+    session: Session, *, owner: User, person_ids: Sequence[int] | None = None
+) -> dict[int, int]:
+    """Warmth of the given people (everyone when None); people with no signs are left out."""
+    from coffeechat.network.patterns import calendar_for, histories
+    from coffeechat.network.warmth import alumni, user_schools, warmth
+
+    ids = list(person_ids) if person_ids is not None else None
+    calendar = calendar_for(session, owner=owner)
+    today = calendar.local_date(utcnow())
+    past = histories(session, owner=owner, person_ids=ids)
+    schools = user_schools(session, owner=owner)
+    alums = alumni(session, owner=owner, person_ids=ids, schools=schools)
+    return {
+        pid: warmth(past.get(pid), calendar=calendar, on=today, alumni_reason=alums.get(pid)).score
+        for pid in {*past, *alums}
+    }
 
 
 @dataclass(frozen=True)
@@ -21,6 +53,7 @@ class PeopleFilter:
     organization_id: int | None = None
     tag: str = ""
     how_met: str = ""
+    warmth: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,6 +99,8 @@ def find_people(
         if where.how_met not in {h.value for h in HowMet}:
             raise Invalid("how_met", f"{where.how_met!r} is not a way of meeting")
         statement = statement.where(Person.how_met == where.how_met)
+    if where.warmth:
+        statement = _by_warmth(session, owner, statement, where.warmth)
     if tokens(where.query):
         hits = search(session, owner=owner, query=where.query, limit=500)
         order = [hit.id for hit in hits if hit.kind == "person"]
@@ -79,6 +114,17 @@ def find_people(
             )
         )
     return PeoplePage(window[:limit], offset, limit, len(window) > limit)
+
+
+def _by_warmth(session: Session, owner: User, statement: S, band: str) -> S:
+    """Only people in the warmth ``band`` (scoring the network costs a few queries)."""
+    if band not in WARMTH_BANDS:
+        raise Invalid("warmth", f"{band!r} is not one of {', '.join(WARMTH_BANDS)}")
+    scores = warmth_scores(session, owner=owner)
+    if band == "unknown":
+        return statement.where(Person.id.not_in(list(scores)))
+    chosen = [pid for pid, score in scores.items() if warmth_band(score) == band]
+    return statement.where(Person.id.in_(chosen))
 
 
 def organization_choices(session: Session, *, owner: User) -> list[tuple[int, str]]:

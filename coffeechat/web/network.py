@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from coffeechat.meetings.monthly import MonthTally, monthly_progress
+from coffeechat.network.directory import warmth_scores
 from coffeechat.network.picture import network_picture
 from coffeechat.web.deps import Db, render
 
@@ -17,7 +18,11 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/network", response_class=HTMLResponse)
 def network(request: Request, work: Db) -> HTMLResponse:
-    picture = network_picture(work.session, owner=work.owner)
+    picture = network_picture(
+        work.session,
+        owner=work.owner,
+        warmth_of=lambda ids: warmth_scores(work.session, owner=work.owner, person_ids=ids),
+    )
     tallies = monthly_progress(work.session, owner=work.owner)
     chart, peak = bars(tallies)
     context = {"picture": picture, "chart": chart, "peak": peak, "slot": SLOT}

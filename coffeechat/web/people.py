@@ -14,6 +14,7 @@ from coffeechat.meetings.thanks import set_keep_in_touch
 from coffeechat.models import HowMet, Person
 from coffeechat.network.contacts import normalise_email, normalise_phone, normalise_url
 from coffeechat.network.directory import (
+    WARMTH_BANDS,
     PeopleFilter,
     find_people,
     known_tags,
@@ -43,6 +44,12 @@ HOW_MET = [
     (h.value, h.value.capitalize() if h is not HowMet.LINKEDIN else "LinkedIn") for h in HowMet
 ]
 PAGE = 50
+WARMTH_LABELS = [
+    ("warm", "Warm"),
+    ("getting_there", "Getting there"),
+    ("cool", "Cool"),
+    ("unknown", "Not known yet"),
+]
 
 
 def _int(value: str | None) -> int | None:
@@ -57,6 +64,7 @@ def people(
     org: str = "",
     tag: str = "",
     how_met: str = "",
+    warmth: str = "",
     page: int = 1,
 ) -> HTMLResponse:
     where = PeopleFilter(
@@ -64,9 +72,10 @@ def people(
         organization_id=_int(org),
         tag=tag,
         how_met=how_met if how_met in {h.value for h in HowMet} else "",
+        warmth=warmth if warmth in WARMTH_BANDS else "",
     )
     page = max(page, 1)
-    filters = {"q": q, "org": org, "tag": tag, "how_met": where.how_met}
+    filters = {"q": q, "org": org, "tag": tag, "how_met": where.how_met, "warmth": where.warmth}
     found = find_people(
         work.session, owner=work.owner, where=where, limit=PAGE, offset=(page - 1) * PAGE
     )
@@ -78,6 +87,7 @@ def people(
         "orgs": organization_choices(work.session, owner=work.owner),
         "tags": known_tags(work.session, owner=work.owner),
         "how_met": HOW_MET,
+        "warmth_bands": WARMTH_LABELS,
     }
     return render(request, "people/list.html", context, work=work)
 

@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from coffeechat.network.directory import warmth_band
+
 
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
@@ -39,11 +41,17 @@ def label(value: str | None) -> str:
     return (value or "").replace("_", " ").capitalize()
 
 
+_WARMTH_CLASSES = {
+    "warm": "warm-high",
+    "getting_there": "warm-mid",
+    "cool": "warm-low",
+    "unknown": "warm-none",
+}
+
+
 def warmth_class(score: int | None) -> str:
-    """The colour class for a warmth score (0-100); unknown warmth stays neutral."""
-    if score is None:
-        return "warm-none"
-    return "warm-high" if score >= 60 else "warm-mid" if score >= 30 else "warm-low"
+    """The colour class for a warmth score; unknown warmth stays neutral."""
+    return _WARMTH_CLASSES[warmth_band(score)]
 
 
 def mailto(to: Sequence[str], subject: str, body: str) -> str:

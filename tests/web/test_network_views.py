@@ -76,3 +76,22 @@ def test_the_progress_chart_counts_conversations_and_referrals_by_month(
     assert month == utcnow().strftime("%Y-%m")
     assert (conversations, referrals) == ("2", "1")
     assert len(soup.select("svg.chart rect.conversations")) == 12
+
+
+def test_warmth_colours_the_dots(client: TestClient, db: Session, me: User) -> None:
+    from coffeechat.models import utcnow
+    from tests.factories import make_interview
+
+    met = make_person(db, me, "Met Recently")
+    interview = make_interview(db, me, met)
+    interview.stage, interview.held_at = "held", utcnow()
+    make_person(db, me, "Fellow Alum", how_met="alumni")
+    make_person(db, me, "Stranger")
+    db.flush()
+    svg = page(client.get("/network")).select_one("svg.network")
+    colour = {a["aria-label"]: a.circle["class"][1] for a in svg.select("a")}
+    assert colour == {
+        "Met Recently": "warm-high",
+        "Fellow Alum": "warm-mid",
+        "Stranger": "warm-none",
+    }

@@ -202,3 +202,25 @@ def test_a_pasted_bio_fills_their_background_and_suggests_openers(
     assert rejected.headers["location"] == f"/people/{person.id}#background"
     empty = post_form(client, f"/people/{person.id}/background", {"kind": "text", "text": ""})
     assert flash_after(client, empty).startswith("Not read:")
+
+
+def test_people_can_be_filtered_by_warmth(client: TestClient, db: Session, me: User) -> None:
+    from coffeechat.models import utcnow
+
+    met = make_person(db, me, "Met Recently")
+    interview = make_interview(db, me, met)
+    interview.stage, interview.held_at = "held", utcnow()
+    make_person(db, me, "Fellow Alum", how_met="alumni")
+    make_person(db, me, "Stranger")
+    db.flush()
+
+    def names(band: str) -> list[str]:
+        soup = page(client.get(f"/people?warmth={band}"))
+        return [a.get_text() for a in soup.select("ul.people a.name")]
+
+    assert names("warm") == ["Met Recently"]
+    assert names("getting_there") == ["Fellow Alum"]
+    assert names("unknown") == ["Stranger"]
+    api = client.get("/api/v1/people?warmth=warm").json()["items"]
+    assert [p["name"] for p in api] == ["Met Recently"]
+    assert client.get("/api/v1/people?warmth=hot").status_code == 422

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
@@ -29,12 +29,17 @@ def list_people(
     organization_id: int | None = None,
     tag: Annotated[str, Query(max_length=60)] = "",
     how_met: HowMet | None = None,
+    warmth: Literal["warm", "getting_there", "cool", "unknown"] | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> PeoplePage:
     """People by name (or by relevance when ``q`` is given), filtered and paged."""
     where = PeopleFilter(
-        query=q, organization_id=organization_id, tag=tag, how_met=how_met.value if how_met else ""
+        query=q,
+        organization_id=organization_id,
+        tag=tag,
+        how_met=how_met.value if how_met else "",
+        warmth=warmth or "",
     )
     page = find_people(
         work.session, owner=work.owner, where=where, limit=limit, offset=offset, details=True
