@@ -6,6 +6,7 @@ Drafts are text the user edits and sends from their own mail client; nothing her
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 from coffeechat.errors import Invalid
 from coffeechat.models import Interview, Person, User
 from coffeechat.network.profile import get_profile
+from coffeechat.vocab import MessageKind
 
 _WORD = re.compile(r"[\w'’\-–.@/]+")
 
@@ -93,6 +95,27 @@ class Parties:
 
     def signature(self, closing: str = "Thank you,") -> str:
         return f"{closing}\n{self.me}"
+
+    def draft(
+        self,
+        kind: MessageKind,
+        subject: str,
+        body: str,
+        *,
+        variant: str | None = None,
+        warnings: Sequence[str] | None = None,
+    ) -> Draft:
+        """A draft addressed to this person; ``warnings`` default to the parties' own."""
+        return Draft(
+            kind=kind.value,
+            variant=variant or kind.value,
+            interview_id=self.interview.id,
+            to_name=self.person.full_name,
+            to_emails=tuple(self.person.emails),
+            subject=subject,
+            body=body,
+            warnings=self.warnings if warnings is None else tuple(warnings),
+        )
 
 
 def parties(session: Session, *, owner: User, interview: Interview) -> Parties:

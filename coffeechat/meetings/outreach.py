@@ -178,14 +178,11 @@ def draft_outreach(
     budget = MAX_WORDS - sum(word_count(p) for p in frame)
     reason = _reason(parts, chosen, best_fact(session, owner=owner, interview=interview), budget)
     body = f"{parts.greeting()}\n\n{opening} {reason} {interest}\n\n{_ASK}\n\n{parts.signature()}"
-    return Draft(
-        kind=MessageKind.OUTREACH.value,
+    return parts.draft(
+        MessageKind.OUTREACH,
+        subject,
+        body,
         variant=chosen.value,
-        interview_id=interview.id,
-        to_name=parts.person.full_name,
-        to_emails=tuple(parts.person.emails),
-        subject=subject,
-        body=body,
         warnings=parts.warnings + tuple(warnings),
     )
 
@@ -229,15 +226,10 @@ def draft_follow_up(session: Session, *, owner: User, interview_id: int) -> Draf
         "however is easiest for you. If this is a busy time, I completely understand.\n\n"
         f"{parts.signature()}"
     )
-    return Draft(
-        kind=MessageKind.FOLLOW_UP.value,
-        variant="follow_up",
-        interview_id=interview.id,
-        to_name=parts.person.full_name,
-        to_emails=tuple(parts.person.emails),
-        subject=subject if subject.startswith("Re: ") else f"Re: {strip_end(subject)}",
-        body=body,
-        warnings=parts.warnings,
+    return parts.draft(
+        MessageKind.FOLLOW_UP,
+        subject if subject.startswith("Re: ") else f"Re: {strip_end(subject)}",
+        body,
     )
 
 

@@ -91,16 +91,7 @@ def draft_thank_you(session: Session, *, owner: User, interview_id: int) -> Draf
         "I'm already putting your advice into practice, and I'll let you know how it goes.\n\n"
         f"{parts.signature('With thanks,')}"
     )
-    return Draft(
-        kind=MessageKind.THANK_YOU.value,
-        variant="thank_you",
-        interview_id=interview.id,
-        to_name=parts.person.full_name,
-        to_emails=tuple(parts.person.emails),
-        subject="Thank you for your time",
-        body=body,
-        warnings=tuple(warnings),
-    )
+    return parts.draft(MessageKind.THANK_YOU, "Thank you for your time", body, warnings=warnings)
 
 
 def draft_update(session: Session, *, owner: User, interview_id: int) -> Draft:
@@ -121,16 +112,7 @@ def draft_update(session: Session, *, owner: User, interview_id: int) -> Draft:
         "Thank you again for your generosity.\n\n"
         f"{parts.signature('Warm regards,')}"
     )
-    return Draft(
-        kind=MessageKind.UPDATE.value,
-        variant="update",
-        interview_id=interview.id,
-        to_name=parts.person.full_name,
-        to_emails=tuple(parts.person.emails),
-        subject="An update, with thanks",
-        body=body,
-        warnings=tuple(warnings),
-    )
+    return parts.draft(MessageKind.UPDATE, "An update, with thanks", body, warnings=warnings)
 
 
 def draft_keep_in_touch(session: Session, *, owner: User, interview_id: int) -> Draft:
@@ -145,16 +127,7 @@ def draft_keep_in_touch(session: Session, *, owner: User, interview_id: int) -> 
         "No need to reply; I simply wanted to say hello.\n\n"
         f"{parts.signature('Best,')}"
     )
-    return Draft(
-        kind=MessageKind.KEEP_IN_TOUCH.value,
-        variant="keep_in_touch",
-        interview_id=interview.id,
-        to_name=parts.person.full_name,
-        to_emails=tuple(parts.person.emails),
-        subject="Thinking of our conversation",
-        body=body,
-        warnings=parts.warnings,
-    )
+    return parts.draft(MessageKind.KEEP_IN_TOUCH, "Thinking of our conversation", body)
 
 
 def draft_note(
