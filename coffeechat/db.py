@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ def make_engine(url: str, **options: Any) -> Engine:
     return engine
 
 
-def _alembic_config(connection: Connection) -> Any:
+def _alembic_config(connection: Connection | None = None) -> Any:
     from alembic.config import Config
 
     config = Config()
@@ -48,16 +49,15 @@ def _alembic_config(connection: Connection) -> Any:
     return config
 
 
-def _known_revisions() -> tuple[set[str], str]:
-    from alembic.config import Config
+@lru_cache(maxsize=1)
+def _known_revisions() -> tuple[frozenset[str], str]:
+    """Every revision we ship and the newest; read from the migration files once a process."""
     from alembic.script import ScriptDirectory
 
-    config = Config()
-    config.set_main_option("script_location", "coffeechat:migrations")
-    script = ScriptDirectory.from_config(config)
+    script = ScriptDirectory.from_config(_alembic_config())
     head = script.get_current_head()
     assert head is not None
-    return {rev.revision for rev in script.walk_revisions()}, head
+    return frozenset(rev.revision for rev in script.walk_revisions()), head
 
 
 def _check_sqlite_file(path: Path) -> None:
